@@ -1,0 +1,94 @@
+// What the payment use cases need, and the steps they share: duplicate replay, recording a
+// decline, checking that the terminal may transact.
+import type { Clock } from '../shared/clock.ts';
+import type { Ids } from '../shared/ids.ts';
+import type { CutoffTime } from '../shared/business-date.ts';
+import { cutoffInstantOf } from '../shared/business-date.ts';
+import { err, ok, type Result } from '../shared/result.ts';
+import { outcome, type Outcome, type OutcomeCode } from '../shared/outcome.ts';
+import type { CardNetwork } from './card-network.ts';
+import type { Service, TransactionRecord } from './model.ts';
+import type { PaymentsStore, PaymentsTx, TerminalContext } from './store.ts';
+
+export type PaymentRules = {
+  /** Cutoff (日切) time of day, Asia/Shanghai, `HH:MM`. */
+  readonly cutoffTime: CutoffTime;
+  /** How many days after its cutoff a sale can still be refunded. */
+  readonly refundWindowDays: number;
+};
+
+export type PaymentsDeps = {
+  readonly store: PaymentsStore;
+  readonly network: CardNetwork;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly rules: PaymentRules;
+};
+
+/** An approved answer: the record, whether it is a replay of an earlier answer, and for a sale
+ * the instant after which it can no longer be voided (its business date's cutoff). */
+export type PaymentApproved = {
+  readonly transaction: TransactionRecord;
+  readonly duplicate: boolean;
+  readonly voidableUntil: Date | null;
+};
+
+export type PaymentResult = Result<PaymentApproved, Outcome>;
+
+/** The answer to a retransmitted request: the first answer again, or a conflict. */
+export function replay(
+  existing: TransactionRecord,
+  hash: string,
+  rules: PaymentRules,
+): PaymentResult {
+  if (existing.requestHash === null) return err(outcome('already_reversed'));
+  if (existing.requestHash !== hash) return err(outcome('duplicate_with_different_content'));
+  if (existing.status === 'declined') {
+    return err(outcome(existing.outcomeCode ?? 'card_declined', { duplicate: true }));
+  }
+  if (existing.status === 'reversed') return err(outcome('already_reversed'));
+  const voidableUntil =
+    existing.kind === 'sale' && existing.status === 'approved'
+      ? cutoffInstantOf(existing.businessDate, rules.cutoffTime)
+      : null;
+  return ok({ transaction: existing, duplicate: true, voidableUntil });
+}
+
+/** Why this terminal may not transact now for `service` (null: it may). */
+export function terminalRefusal(
+  ctx: TerminalContext,
+  service: Service | null,
+): OutcomeCode | null {
+  if (ctx.terminalStatus === 'frozen') return 'terminal_frozen';
+  if (ctx.terminalStatus !== 'active') return 'terminal_not_active';
+  if (ctx.merchantStatus !== 'active') return 'merchant_not_active';
+  if (!ctx.signedIn) return 'terminal_not_signed_in';
+  if (ctx.batchStatus !== 'open') return 'batch_not_open';
+  if (service !== null && !ctx.activeServices.includes(service)) return 'service_not_active';
+  return null;
+}
+
+/** Records a declined request, so that a retransmission gets the same answer, and returns it. */
+export async function recordDecline(
+  tx: PaymentsTx,
+  record: Omit<TransactionRecord, 'rrn' | 'status' | 'outcomeCode'>,
+  code: OutcomeCode,
+  detail?: Record<string, string>,
+): Promise<PaymentResult> {
+  await tx.insertTransaction({ ...record, status: 'declined', outcomeCode: code });
+  await tx.recordVoucher(record.terminalId, record.voucherNo);
+  return err(outcome(code, detail));
+}
+
+/** Calls the network; a missing answer is reversed at once so no hold is left behind. */
+export async function askNetwork(
+  network: CardNetwork,
+  ref: string,
+  call: () => ReturnType<CardNetwork['authorize']>,
+): Promise<{ approved: string } | { refused: OutcomeCode }> {
+  const answer = await call();
+  if (answer.result === 'approved') return { approved: answer.authCode };
+  if (answer.result === 'declined') return { refused: answer.reason };
+  await network.reverse(ref);
+  return { refused: 'network_timeout' };
+}

@@ -1,0 +1,145 @@
+// Sale (消费): checks the terminal, merchant and service, asks the card network, records the
+// transaction and its balanced journal entry at the rate in force, and answers after commit.
+import { cutoffInstantOf, businessDateOf, addDays } from '../shared/business-date.ts';
+import { feeFen } from '../shared/money.ts';
+import { maskPan, isPan } from '../shared/pan.ts';
+import { err, ok } from '../shared/result.ts';
+import { outcome } from '../shared/outcome.ts';
+import { balancedEntry, saleLines } from '../ledger/model.ts';
+import {
+  networkRef,
+  requestHash,
+  serviceFor,
+  type PaymentMethod,
+  type RequestKey,
+  type TransactionRecord,
+} from './model.ts';
+import type { PaymentsTx } from './store.ts';
+import {
+  askNetwork,
+  recordDecline,
+  replay,
+  terminalRefusal,
+  type PaymentResult,
+  type PaymentsDeps,
+} from './deps.ts';
+
+export type SaleInput = RequestKey & {
+  readonly amountFen: bigint;
+  readonly method: PaymentMethod;
+  /** Card payments: the card as read by the terminal. Never stored; only its masked PAN is. */
+  readonly card?: { readonly pan: string; readonly expiry?: string | null; readonly pinPresent?: boolean };
+  /** QR payments: the payer's code. */
+  readonly payerCode?: string;
+};
+
+/**
+ * Outcomes: invalid_amount, invalid_card_number, terminal_not_found, terminal_frozen, terminal_not_active,
+ * merchant_not_active, terminal_not_signed_in, batch_not_open, service_not_active,
+ * fee_rate_missing, card_declined, insufficient_funds, wrong_pin, card_expired, network_timeout,
+ * duplicate_with_different_content, already_reversed (a reversal came first).
+ */
+export async function sale(deps: PaymentsDeps, input: SaleInput): Promise<PaymentResult> {
+  const pan = input.method === 'card' ? (input.card?.pan ?? '') : null;
+  if (input.amountFen <= 0n) return err(outcome('invalid_amount'));
+  if (pan !== null && !isPan(pan)) return err(outcome('invalid_card_number'));
+  const card = pan ? deps.network.lookupCard(pan) : null;
+  const service = serviceFor(input.method, card?.kind ?? null);
+  const panMasked = pan ? maskPan(pan) : null;
+  const hash = requestHash(['sale', input.amountFen, input.method, panMasked]);
+  const ref = networkRef(input);
+  const at = deps.clock.now();
+  try {
+    return await deps.store.transaction(async (tx) => {
+      const ctx = await tx.lockTerminal(input.terminalId, input.batchNo);
+      if (!ctx) return err(outcome('terminal_not_found'));
+      const existing = await tx.findByRequestKey(input);
+      if (existing) return replay(existing, hash, deps.rules);
+      const businessDate = await openBusinessDateAt(tx, at, deps.rules.cutoffTime);
+      const base: Omit<TransactionRecord, 'rrn' | 'status' | 'outcomeCode'> = {
+        id: deps.ids.next(),
+        merchantId: ctx.merchantId,
+        terminalId: input.terminalId,
+        batchNo: input.batchNo,
+        voucherNo: input.voucherNo,
+        kind: 'sale',
+        amountFen: input.amountFen,
+        feeFen: 0n,
+        feeRateBps: null,
+        service,
+        paymentMethod: input.method,
+        panMasked,
+        cardOrg: card?.org ?? null,
+        authCode: null,
+        originalId: null,
+        refundedFen: 0n,
+        businessDate,
+        requestHash: hash,
+        createdAt: at,
+        closedAt: null,
+      };
+      const refusal = terminalRefusal(ctx, service);
+      if (refusal) return recordDecline(tx, base, refusal);
+      const rate = await tx.rateInForce(ctx.merchantId, service, at);
+      if (!rate) return recordDecline(tx, base, 'fee_rate_missing');
+      const answer = await askNetwork(deps.network, ref, () =>
+        deps.network.authorize({
+          ref,
+          method: input.method,
+          amountFen: input.amountFen,
+          pan,
+          expiry: input.card?.expiry ?? null,
+          pinPresent: input.card?.pinPresent ?? false,
+          payerCode: input.payerCode ?? null,
+        }),
+      );
+      if ('refused' in answer) return recordDecline(tx, base, answer.refused);
+      const fee = feeFen(input.amountFen, rate.rateBps, rate.capFen);
+      const record = await tx.insertTransaction({
+        ...base,
+        status: 'approved',
+        outcomeCode: null,
+        feeFen: fee,
+        feeRateBps: rate.rateBps,
+        authCode: answer.approved,
+      });
+      await tx.postEntry(
+        balancedEntry({
+          id: deps.ids.next(),
+          kind: 'sale',
+          merchantId: ctx.merchantId,
+          transactionId: record.id,
+          settlementId: null,
+          businessDate,
+          createdAt: at,
+          lines: saleLines(ctx.merchantId, input.amountFen, fee),
+        }),
+      );
+      await tx.recordVoucher(input.terminalId, input.voucherNo);
+      const voidableUntil = cutoffInstantOf(businessDate, deps.rules.cutoffTime);
+      return ok({ transaction: record, duplicate: false, voidableUntil });
+    });
+  } catch (defect) {
+    // Nothing was recorded: release anything the network may hold for this request.
+    await deps.network.reverse(ref).catch(() => undefined);
+    throw defect;
+  }
+}
+
+/**
+ * The business date a new transaction at `at` belongs to, held against the cutoff until commit.
+ * When the cutoff of that date has already run (the clock is a little behind the cutoff job),
+ * the transaction belongs to the next date.
+ */
+export async function openBusinessDateAt(
+  tx: PaymentsTx,
+  at: Date,
+  cutoffTime: string,
+): Promise<string> {
+  let date = businessDateOf(at, cutoffTime);
+  for (;;) {
+    const status = await tx.holdBusinessDate(date);
+    if (status === 'open') return date;
+    date = addDays(date, 1);
+  }
+}

@@ -1,0 +1,69 @@
+// The storage port of payments, implemented by @shoudan/db. Every use case runs in one
+// transaction and answers only after it commits.
+import type { BusinessDate } from '../shared/business-date.ts';
+import type { JournalEntry, JournalLine } from '../ledger/model.ts';
+import type { RequestKey, Service, TransactionRecord, TransactionStatus } from './model.ts';
+
+export type BusinessDateStatus = 'open' | 'cut_off' | 'settled';
+export type MerchantStatus = 'pending' | 'active' | 'suspended' | 'closed';
+export type TerminalStatus = 'pending_activation' | 'active' | 'frozen' | 'deactivated';
+
+/** What a payment needs to know about the terminal asking, read under the terminal's row lock. */
+export type TerminalContext = {
+  readonly terminalId: string;
+  readonly merchantId: string;
+  readonly merchantNo: string;
+  readonly merchantStatus: MerchantStatus;
+  readonly terminalStatus: TerminalStatus;
+  readonly signedIn: boolean;
+  readonly currentBatchNo: number;
+  /** Status of the batch the request names; null when the terminal never had that batch. */
+  readonly batchStatus: 'open' | 'settled' | null;
+  /** Services of the merchant that are active now. */
+  readonly activeServices: readonly Service[];
+};
+
+export type FeeRate = { readonly rateBps: number; readonly capFen: bigint | null };
+
+export type TransactionChanges = {
+  readonly status?: TransactionStatus;
+  readonly refundedFen?: bigint;
+  readonly closedAt?: Date | null;
+};
+
+export type VoidableSalesQuery = {
+  readonly terminalId: string;
+  readonly from: Date;
+  readonly to: Date;
+  readonly limit: number;
+};
+
+export interface PaymentsTx {
+  /** Holds business date `date` against a concurrent cutoff until commit; creates it open. */
+  holdBusinessDate(date: BusinessDate): Promise<BusinessDateStatus>;
+  /** Locks the terminal's row until commit and reads its context for batch `batchNo`. */
+  lockTerminal(terminalId: string, batchNo: number): Promise<TerminalContext | undefined>;
+  findByRequestKey(key: RequestKey): Promise<TransactionRecord | undefined>;
+  /** An original looked up by the terminal's batch and voucher number, locked until commit. */
+  lockOriginalByVoucher(key: RequestKey): Promise<TransactionRecord | undefined>;
+  lockOriginalById(id: string): Promise<TransactionRecord | undefined>;
+  /** An original sale of the merchant looked up by RRN, locked until commit. */
+  lockOriginalByRrn(merchantId: string, rrn: string): Promise<TransactionRecord | undefined>;
+  batchStatus(terminalId: string, batchNo: number): Promise<'open' | 'settled' | null>;
+  businessDateStatus(date: BusinessDate): Promise<BusinessDateStatus>;
+  rateInForce(merchantId: string, service: Service, at: Date): Promise<FeeRate | undefined>;
+  /** Inserts the record with a fresh RRN from the acquirer's sequence and returns it. */
+  insertTransaction(record: Omit<TransactionRecord, 'rrn'>): Promise<TransactionRecord>;
+  updateTransaction(id: string, changes: TransactionChanges): Promise<void>;
+  recordVoucher(terminalId: string, voucherNo: number): Promise<void>;
+  postEntry(entry: JournalEntry): Promise<void>;
+  /** The lines of the entry a transaction posted (not of its reversal), to undo it exactly. */
+  linesOfTransaction(transactionId: string): Promise<JournalLine[]>;
+}
+
+export interface PaymentsStore {
+  transaction<T>(work: (tx: PaymentsTx) => Promise<T>): Promise<T>;
+  /** Approved sales of a terminal in a time range that are still in an open batch and date. */
+  voidableSales(query: VoidableSalesQuery): Promise<TransactionRecord[]>;
+  findByRrn(rrn: string): Promise<TransactionRecord | undefined>;
+}

@@ -1,0 +1,140 @@
+// Void (消费撤销): cancels a sale in full on the same terminal while its settlement cycle is open
+// (its batch not settled and its business date not cut off); after that, only a refund can.
+import { businessDateOf } from '../shared/business-date.ts';
+import { err, ok } from '../shared/result.ts';
+import { outcome, type OutcomeCode } from '../shared/outcome.ts';
+import { balancedEntry, oppositeLines } from '../ledger/model.ts';
+import { networkRef, requestHash, type RequestKey, type TransactionRecord } from './model.ts';
+import type { PaymentsTx } from './store.ts';
+import {
+  askNetwork,
+  recordDecline,
+  replay,
+  terminalRefusal,
+  type PaymentResult,
+  type PaymentsDeps,
+} from './deps.ts';
+
+export type VoidSaleInput = RequestKey & {
+  /** Must equal the original's amount: a void is always for the full amount. */
+  readonly amountFen: bigint;
+  /** The original sale on this terminal, by batch and voucher number (field 61). */
+  readonly original: { readonly batchNo: number; readonly voucherNo: number };
+};
+
+/**
+ * Outcomes: invalid_amount, terminal_not_found, terminal_frozen, terminal_not_active,
+ * merchant_not_active, terminal_not_signed_in, batch_not_open, original_not_found,
+ * original_not_approved, already_voided, already_reversed, already_refunded, amount_mismatch,
+ * void_window_closed (detail.reason: batch_settled | cut_off), network outcomes,
+ * duplicate_with_different_content.
+ */
+export async function voidSale(deps: PaymentsDeps, input: VoidSaleInput): Promise<PaymentResult> {
+  if (input.amountFen <= 0n) return err(outcome('invalid_amount'));
+  const hash = requestHash([
+    'void',
+    input.amountFen,
+    input.original.batchNo,
+    input.original.voucherNo,
+  ]);
+  const ref = networkRef(input);
+  const at = deps.clock.now();
+  return deps.store.transaction(async (tx) => {
+    const ctx = await tx.lockTerminal(input.terminalId, input.batchNo);
+    if (!ctx) return err(outcome('terminal_not_found'));
+    const existing = await tx.findByRequestKey(input);
+    if (existing) return replay(existing, hash, deps.rules);
+    const original = await tx.lockOriginalByVoucher({ terminalId: input.terminalId, ...input.original });
+    const base: Omit<TransactionRecord, 'rrn' | 'status' | 'outcomeCode'> = {
+      id: deps.ids.next(),
+      merchantId: ctx.merchantId,
+      terminalId: input.terminalId,
+      batchNo: input.batchNo,
+      voucherNo: input.voucherNo,
+      kind: 'void',
+      amountFen: input.amountFen,
+      feeFen: 0n,
+      feeRateBps: null,
+      service: original?.service ?? null,
+      paymentMethod: original?.paymentMethod ?? 'card',
+      panMasked: original?.panMasked ?? null,
+      cardOrg: original?.cardOrg ?? null,
+      authCode: null,
+      originalId: original?.id ?? null,
+      refundedFen: 0n,
+      businessDate: original?.businessDate ?? businessDateOf(at, deps.rules.cutoffTime),
+      requestHash: hash,
+      createdAt: at,
+      closedAt: null,
+    };
+    const refusal = terminalRefusal(ctx, null);
+    if (refusal) return recordDecline(tx, base, refusal);
+    if (!original || original.kind !== 'sale') return recordDecline(tx, base, 'original_not_found');
+    const rule = voidRefusal(original, input.amountFen);
+    if (rule) return recordDecline(tx, base, rule);
+    const closed = await cycleClosed(tx, original);
+    if (closed) return recordDecline(tx, base, 'void_window_closed', { reason: closed });
+    const answer = await askNetwork(deps.network, ref, () =>
+      deps.network.void({ ref, originalRef: networkRef(original), amountFen: input.amountFen }),
+    );
+    if ('refused' in answer) return recordDecline(tx, base, answer.refused);
+    const record = await tx.insertTransaction({
+      ...base,
+      status: 'approved',
+      outcomeCode: null,
+      authCode: answer.approved,
+    });
+    await tx.updateTransaction(original.id, { status: 'voided', closedAt: at });
+    const saleLines = await tx.linesOfTransaction(original.id);
+    await tx.postEntry(
+      balancedEntry({
+        id: deps.ids.next(),
+        kind: 'void',
+        merchantId: ctx.merchantId,
+        transactionId: record.id,
+        settlementId: null,
+        businessDate: original.businessDate,
+        createdAt: at,
+        lines: oppositeLines(saleLines),
+      }),
+    );
+    await tx.recordVoucher(input.terminalId, input.voucherNo);
+    return ok({ transaction: record, duplicate: false, voidableUntil: null });
+  });
+}
+
+/** Why this sale cannot be voided for `amountFen`, by its own state (null: it can). */
+export function voidRefusal(original: TransactionRecord, amountFen: bigint): OutcomeCode | null {
+  switch (original.status) {
+    case 'declined':
+      return 'original_not_approved';
+    case 'voided':
+      return 'already_voided';
+    case 'reversed':
+      return 'already_reversed';
+    case 'approved':
+      break;
+    default: {
+      const never: never = original.status;
+      return never;
+    }
+  }
+  if (original.refundedFen > 0n) return 'already_refunded';
+  if (original.amountFen !== amountFen) return 'amount_mismatch';
+  return null;
+}
+
+/**
+ * UnionPay: a sale's settlement cycle is open while its terminal batch is not settled and its
+ * business date is not cut off. Returns why it is closed, or null while open. Holds the business
+ * date against a concurrent cutoff until commit.
+ */
+export async function cycleClosed(
+  tx: PaymentsTx,
+  original: TransactionRecord,
+): Promise<'batch_settled' | 'cut_off' | null> {
+  const batch = await tx.batchStatus(original.terminalId, original.batchNo);
+  if (batch !== 'open') return 'batch_settled';
+  const date = await tx.holdBusinessDate(original.businessDate);
+  return date === 'open' ? null : 'cut_off';
+}

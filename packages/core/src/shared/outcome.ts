@@ -1,0 +1,126 @@
+// The one catalogue of expected outcomes (declines, refused rules, not-found, conflicts).
+// Adapters map each code to their wire: field 39 in the gateway, HTTP status in the API.
+
+/** How an outcome should be treated by callers: decides retry and HTTP status. */
+export type OutcomeCategory = 'declined' | 'invalid' | 'conflict' | 'not_found' | 'unavailable';
+
+type Entry = { readonly category: OutcomeCategory; readonly en: string; readonly zh: string };
+
+export const OUTCOMES = {
+  // Who is asking.
+  terminal_not_found: { category: 'not_found', en: 'Terminal not registered', zh: '终端未登记' },
+  terminal_not_active: { category: 'declined', en: 'Terminal not active', zh: '终端未启用' },
+  terminal_frozen: { category: 'declined', en: 'Terminal frozen or reported lost', zh: '终端已冻结' },
+  terminal_not_signed_in: { category: 'declined', en: 'Terminal not signed in', zh: '终端未签到' },
+  merchant_not_active: { category: 'declined', en: 'Merchant not active', zh: '商户状态异常' },
+  service_not_active: {
+    category: 'declined',
+    en: 'This kind of payment is not enabled for the merchant',
+    zh: '商户未开通该业务',
+  },
+  batch_not_open: {
+    category: 'conflict',
+    en: 'Batch number is not the open batch; sign in again',
+    zh: '批次号不符，请重新签到',
+  },
+  fee_rate_missing: {
+    category: 'unavailable',
+    en: 'No fee rate configured for this service',
+    zh: '商户费率未配置',
+  },
+  // The card network's answer.
+  card_declined: { category: 'declined', en: 'Declined by the issuer', zh: '发卡行拒绝' },
+  insufficient_funds: { category: 'declined', en: 'Insufficient funds', zh: '余额不足' },
+  wrong_pin: { category: 'declined', en: 'Wrong PIN', zh: '密码错误' },
+  card_expired: { category: 'declined', en: 'Card expired', zh: '卡已过期' },
+  network_timeout: {
+    category: 'unavailable',
+    en: 'No answer from the card network; the request was reversed',
+    zh: '交易超时，已冲正',
+  },
+  // The request itself.
+  invalid_amount: { category: 'invalid', en: 'Amount must be a positive number of fen', zh: '金额无效' },
+  invalid_card_number: { category: 'invalid', en: 'Invalid card number', zh: '无效卡号' },
+  duplicate_with_different_content: {
+    category: 'conflict',
+    en: 'Voucher number already used by a different request',
+    zh: '重复交易',
+  },
+  // Voids, refunds and reversals of an original.
+  original_not_found: { category: 'not_found', en: 'Original transaction not found', zh: '原交易不存在' },
+  original_not_approved: {
+    category: 'conflict',
+    en: 'Original transaction was not approved',
+    zh: '原交易未成功',
+  },
+  amount_mismatch: {
+    category: 'invalid',
+    en: 'Amount differs from the original transaction',
+    zh: '原交易金额不符',
+  },
+  already_voided: { category: 'conflict', en: 'Original transaction already voided', zh: '原交易已撤销' },
+  already_refunded: { category: 'conflict', en: 'Original transaction has refunds', zh: '原交易已退货' },
+  already_reversed: { category: 'conflict', en: 'Original transaction was reversed', zh: '原交易已冲正' },
+  void_window_closed: {
+    category: 'conflict',
+    en: 'Already settled: use a refund instead',
+    zh: '已结算，请使用退货',
+  },
+  refund_not_yet_allowed: {
+    category: 'conflict',
+    en: 'Not settled yet: void the sale instead',
+    zh: '未结算，请使用撤销',
+  },
+  refund_window_expired: {
+    category: 'conflict',
+    en: 'Refund window has passed',
+    zh: '超过退货期限',
+  },
+  refund_exceeds_original: {
+    category: 'invalid',
+    en: 'Refunds would exceed the original amount',
+    zh: '退货金额超限',
+  },
+  reversal_window_closed: {
+    category: 'conflict',
+    en: 'Too late to reverse: the original is settled; refund it instead',
+    zh: '原交易已结算，无法冲正',
+  },
+  reversal_not_allowed: {
+    category: 'conflict',
+    en: 'The original has later voids or refunds and cannot be reversed',
+    zh: '原交易不允许冲正',
+  },
+  // Cutoff and settlement.
+  cutoff_too_early: {
+    category: 'conflict',
+    en: 'The business date has not reached its cutoff time',
+    zh: '未到日切时间',
+  },
+  business_date_not_cut_off: {
+    category: 'conflict',
+    en: 'The business date is still open: run the cutoff first',
+    zh: '未日切，不能结算',
+  },
+} as const satisfies Record<string, Entry>;
+
+export type OutcomeCode = keyof typeof OUTCOMES;
+
+export const OUTCOME_CODES = Object.keys(OUTCOMES) as OutcomeCode[];
+
+/** An expected, non-successful result of a use case. `detail` carries facts for the message. */
+export type Outcome<C extends OutcomeCode = OutcomeCode> = {
+  readonly code: C;
+  readonly detail?: Readonly<Record<string, string | number | boolean | null>>;
+};
+
+export function outcome<C extends OutcomeCode>(
+  code: C,
+  detail?: Record<string, string | number | boolean | null>,
+): Outcome<C> {
+  return detail ? { code, detail } : { code };
+}
+
+export function categoryOf(code: OutcomeCode): OutcomeCategory {
+  return OUTCOMES[code].category;
+}

@@ -1,0 +1,7 @@
+// @shoudan/db: schema, migrations, drivers and the stores that implement the core ports.
+export * as schema from './schema/index.ts';
+export { openDatabase, MIGRATIONS_DIR } from './drivers/open.ts';
+export type { Database, DatabaseOptions, Db } from './drivers/open.ts';
+export { createStores } from './stores/index.ts';
+export * as setup from './stores/setup.ts';
+export type { MerchantInput, TerminalInput, RateInput } from './stores/setup.ts';

@@ -1,0 +1,82 @@
+// PostgreSQL implementation of the ledger queries: balances from lines, and the balances that the
+// transactions and settlements say there must be.
+import { sql } from 'drizzle-orm';
+import type { Account, AccountBalance, LedgerFacts, LedgerStore } from '@shoudan/core';
+import type { Db } from '../drivers/open.ts';
+import { big, num, rowsOf } from './rows.ts';
+
+function toBalances(result: unknown): AccountBalance[] {
+  return rowsOf(result).map((r) => ({
+    account: String(r['account']) as Account,
+    merchantId: r['merchant_id'] === null ? null : String(r['merchant_id']),
+    balanceFen: big(r['balance_fen']),
+  }));
+}
+
+export function createLedgerStore(db: Db): LedgerStore {
+  return {
+    balances: async (merchantId) =>
+      toBalances(
+        await db.execute(sql`
+          select account, merchant_id, sum(amount_fen) as balance_fen from journal_line
+          ${merchantId ? sql`where merchant_id = ${merchantId}` : sql``}
+          group by account, merchant_id`),
+      ),
+    facts: async (): Promise<LedgerFacts> => {
+      const [counts] = rowsOf(
+        await db.execute(sql`
+          select (select count(*) from journal_entry) as entries,
+            (select count(*) from journal_line) as lines,
+            (select coalesce(sum(amount_fen), 0) from journal_line) as total,
+            (select count(*) from transactions t
+              where ((t.kind = 'sale' and t.status in ('approved', 'voided'))
+                or (t.kind in ('void', 'refund') and t.status = 'approved'))
+                and not exists (select 1 from journal_entry e
+                  where e.transaction_id = t.id and e.kind = t.kind)) as without_entry`),
+      );
+      const unbalanced = rowsOf(
+        await db.execute(sql`
+          select e.id from journal_entry e left join journal_line l on l.entry_id = e.id
+          group by e.id having coalesce(sum(l.amount_fen), 0) <> 0 or count(l.id) < 2
+          limit 100`),
+      );
+      return {
+        entryCount: num(counts?.['entries']),
+        lineCount: num(counts?.['lines']),
+        totalFen: big(counts?.['total']),
+        transactionsWithoutEntry: num(counts?.['without_entry']),
+        unbalancedEntryIds: unbalanced.map((r) => String(r['id'])),
+      };
+    },
+    expectedBalances: async () =>
+      toBalances(
+        await db.execute(sql`
+          with sales as (
+            select merchant_id,
+              coalesce(sum(amount_fen) filter (where kind = 'sale'), 0) as gross,
+              coalesce(sum(fee_fen) filter (where kind = 'sale'), 0) as fees,
+              coalesce(sum(amount_fen) filter (where kind = 'refund'), 0) as refunds
+            from transactions where status = 'approved' group by merchant_id
+          ), settled as (
+            select merchant_id, sum(gross_fen - fee_fen) as net_sales, sum(d0_fee_fen) as d0,
+              sum(payout_fen) as payout
+            from merchant_settlement group by merchant_id
+          ), m as (
+            select coalesce(s.merchant_id, d.merchant_id) as merchant_id,
+              coalesce(s.gross, 0) as gross, coalesce(s.fees, 0) as fees,
+              coalesce(s.refunds, 0) as refunds, coalesce(d.net_sales, 0) as net_sales,
+              coalesce(d.d0, 0) as d0, coalesce(d.payout, 0) as payout
+            from sales s full join settled d on d.merchant_id = s.merchant_id
+          )
+          select 'network_receivable' as account, merchant_id, gross - refunds as balance_fen from m
+          union all
+          select 'merchant_pending', merchant_id, net_sales - (gross - fees) from m
+          union all
+          select 'merchant_payable', merchant_id, refunds - net_sales + d0 + payout from m
+          union all
+          select 'settlement_payout', merchant_id, -payout from m
+          union all
+          select 'fee_income', null, -(coalesce(sum(fees), 0) + coalesce(sum(d0), 0)) from m`),
+      ).filter((b) => b.balanceFen !== 0n),
+  };
+}

@@ -1,0 +1,67 @@
+// Mapping between database rows and domain records; raw SQL results differ by driver (node-postgres
+// gives int8 as strings, PGlite as numbers or bigints), so every value is normalised here.
+import type { TransactionRecord, TransactionKind, TransactionStatus, Service, PaymentMethod, OutcomeCode } from '@shoudan/core';
+import type { transactions } from '../schema/index.ts';
+
+export type TransactionRow = typeof transactions.$inferSelect;
+
+export function toRecord(row: TransactionRow): TransactionRecord {
+  return {
+    id: row.id,
+    merchantId: row.merchantId,
+    terminalId: row.terminalId,
+    batchNo: row.batchNo,
+    voucherNo: row.voucherNo,
+    kind: row.kind as TransactionKind,
+    status: row.status as TransactionStatus,
+    outcomeCode: row.outcomeCode as OutcomeCode | null,
+    amountFen: row.amountFen,
+    feeFen: row.feeFen,
+    feeRateBps: row.feeRateBps,
+    service: row.service as Service | null,
+    paymentMethod: row.paymentMethod as PaymentMethod,
+    panMasked: row.panMasked,
+    cardOrg: row.cardOrg,
+    rrn: row.rrn,
+    authCode: row.authCode,
+    originalId: row.originalId,
+    refundedFen: row.refundedFen,
+    businessDate: row.businessDate,
+    requestHash: row.requestHash,
+    createdAt: row.createdAt,
+    closedAt: row.closedAt,
+  };
+}
+
+export function big(value: unknown): bigint {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number') return BigInt(value);
+  if (typeof value === 'string') return BigInt(value);
+  if (value === null || value === undefined) return 0n;
+  throw new TypeError('not an integer');
+}
+
+export function num(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint' || typeof value === 'string') return Number(value);
+  if (value === null || value === undefined) return 0;
+  throw new TypeError('not a number');
+}
+
+export function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value);
+}
+
+/** Rows of a raw query, whichever driver ran it. */
+export function rowsOf(result: unknown): Record<string, unknown>[] {
+  const rows = (result as { rows?: unknown }).rows;
+  return Array.isArray(rows) ? (rows as Record<string, unknown>[]) : [];
+}
+
+/** The advisory lock that a business date's payments share and its cutoff takes alone. */
+export function businessDateLockKey(date: string): bigint {
+  const BUSINESS_DATE_LOCKS = 0x5344_0000_0000n;
+  return BUSINESS_DATE_LOCKS + BigInt(date.replaceAll('-', ''));
+}

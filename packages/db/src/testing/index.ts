@@ -1,0 +1,3 @@
+// Test support for every package: databases and a seeded acquiring world.
+export * from './databases.ts';
+export * from './world.ts';
