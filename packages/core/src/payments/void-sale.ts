@@ -44,7 +44,12 @@ export async function voidSale(deps: PaymentsDeps, input: VoidSaleInput): Promis
     if (!ctx) return err(outcome('terminal_not_found'));
     const existing = await tx.findByRequestKey(input);
     if (existing) return replay(existing, hash, deps.rules);
-    const original = await tx.lockOriginalByVoucher({ terminalId: input.terminalId, ...input.original });
+    // UnionPay: a void names its original on the same terminal, by batch and voucher number.
+    const original = await tx.lockOriginalByVoucher({
+      terminalId: input.terminalId,
+      batchNo: input.original.batchNo,
+      voucherNo: input.original.voucherNo,
+    });
     const base: Omit<TransactionRecord, 'rrn' | 'status' | 'outcomeCode'> = {
       id: deps.ids.next(),
       merchantId: ctx.merchantId,

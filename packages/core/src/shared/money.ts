@@ -28,8 +28,10 @@ export function allocate(totalFen: bigint, weights: readonly bigint[]): bigint[]
   assert(sum > 0n, 'allocate weights must not all be zero');
   const parts = weights.map((w) => (totalFen * w) / sum);
   let rest = totalFen - parts.reduce((a, b) => a + b, 0n);
+  // Largest remainder by size: for a negative total the remainders are negative too, and the
+  // fen still due go to the parts furthest from their exact share (never to a zero weight).
   const order = weights
-    .map((w, i) => ({ i, rem: (totalFen * w) % sum }))
+    .map((w, i) => ({ i, rem: abs((totalFen * w) % sum) }))
     .sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
   for (const { i } of order) {
     if (rest === 0n) break;
@@ -37,6 +39,10 @@ export function allocate(totalFen: bigint, weights: readonly bigint[]): bigint[]
     rest += rest > 0n ? -1n : 1n;
   }
   return parts;
+}
+
+function abs(n: bigint): bigint {
+  return n < 0n ? -n : n;
 }
 
 /** Formats fen as yuan with two decimals: 123456n → "1234.56", -5n → "-0.05". */

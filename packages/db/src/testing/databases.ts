@@ -8,7 +8,20 @@ import { openDatabase, type Database } from '../drivers/open.ts';
 /** Set by the test run's global setup: a dump of a migrated PGlite data directory. */
 export const TEMPLATE_ENV = 'SHOUDAN_PGLITE_TEMPLATE';
 
+/** `SHOUDAN_TEST_DB=postgres` runs the database-backed tests on the TEST_DATABASE_URL server. */
+export const TEST_DB_ENV = 'SHOUDAN_TEST_DB';
+
+/**
+ * A migrated database for one test file: PGlite by default; with `SHOUDAN_TEST_DB=postgres` a
+ * throwaway database on the TEST_DATABASE_URL server, which `close()` drops.
+ */
 export async function openTestDatabase(): Promise<Database> {
+  if (process.env[TEST_DB_ENV] === 'postgres') {
+    const url = testServerUrl();
+    if (!url) throw new Error(`${TEST_DB_ENV}=postgres needs TEST_DATABASE_URL`);
+    const server = await createServerTestDatabase(url);
+    return { ...server, close: server.drop };
+  }
   const templatePath = process.env[TEMPLATE_ENV];
   if (templatePath) {
     const blob = new Blob([await readFile(templatePath)]);

@@ -93,7 +93,19 @@ export async function createWorld(database: Database, options: WorldOptions = {}
   }
   const first = merchants[0];
   if (!first) throw new Error('a world needs a merchant');
-  return { database, db: database.db, clock, ids, network, engine, rules, planId, merchants, merchant: first };
+  return {
+    database,
+    db: database.db,
+    stores,
+    clock,
+    ids,
+    network,
+    engine,
+    rules,
+    planId,
+    merchants,
+    merchant: first,
+  };
 }
 
 /** A POS that keeps its batch and voucher numbers like a real terminal. */
@@ -110,6 +122,11 @@ export class TestPos {
 
   next(): { terminalId: string; batchNo: number; voucherNo: number } {
     this.voucherNo = nextVoucherNo(this.voucherNo);
+    return { terminalId: this.terminalId, batchNo: this.batchNo, voucherNo: this.voucherNo };
+  }
+
+  /** The key of the last request sent. */
+  current(): { terminalId: string; batchNo: number; voucherNo: number } {
     return { terminalId: this.terminalId, batchNo: this.batchNo, voucherNo: this.voucherNo };
   }
 
