@@ -12,7 +12,12 @@ export * from './payments/model.ts';
 export * from './payments/card-network.ts';
 export * from './payments/card-network-simulator.ts';
 export * from './payments/store.ts';
-export type { PaymentApproved, PaymentResult, PaymentRules, PaymentsDeps } from './payments/deps.ts';
+export type {
+  PaymentApproved,
+  PaymentResult,
+  PaymentRules,
+  PaymentsDeps,
+} from './payments/deps.ts';
 export type { SaleInput } from './payments/sale.ts';
 export type { VoidSaleInput } from './payments/void-sale.ts';
 export type { RefundInput } from './payments/refund.ts';

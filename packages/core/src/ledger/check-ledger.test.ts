@@ -39,12 +39,16 @@ describe('ledger guards in the database', () => {
       ]);
     });
     await expect(attempt).rejects.toThrow();
-    const left = await world.db.execute(sql`select count(*) as n from journal_entry where id = ${id}`);
+    const left = await world.db.execute(
+      sql`select count(*) as n from journal_entry where id = ${id}`,
+    );
     expect(Number((left.rows[0] as { n: unknown }).n)).toBe(0);
   });
 
   it('refuses to change or delete a posted line', async () => {
-    await expect(world.db.execute(sql`update journal_line set amount_fen = amount_fen + 1`)).rejects.toThrow();
+    await expect(
+      world.db.execute(sql`update journal_line set amount_fen = amount_fen + 1`),
+    ).rejects.toThrow();
     await expect(world.db.execute(sql`delete from journal_entry`)).rejects.toThrow();
   });
 });
@@ -52,7 +56,12 @@ describe('ledger guards in the database', () => {
 describe('ledger check', () => {
   it('passes on what the engine wrote', async () => {
     const report = await world.engine.checkLedger();
-    expect(report).toMatchObject({ ok: true, unbalancedEntryIds: [], totalFen: 0n, mismatches: [] });
+    expect(report).toMatchObject({
+      ok: true,
+      unbalancedEntryIds: [],
+      totalFen: 0n,
+      mismatches: [],
+    });
     expect(report.entryCount).toBe(2);
     expect(report.lineCount).toBe(6);
   });
@@ -63,7 +72,12 @@ describe('ledger check', () => {
       await tx.insert(schema.journalEntries).values(entry(id));
       await tx.insert(schema.journalLines).values([
         { entryId: id, account: 'fee_income', merchantId: null, amountFen: 70n },
-        { entryId: id, account: 'merchant_pending', merchantId: world.merchant.id, amountFen: -70n },
+        {
+          entryId: id,
+          account: 'merchant_pending',
+          merchantId: world.merchant.id,
+          amountFen: -70n,
+        },
       ]);
     });
     const report = await world.engine.checkLedger();

@@ -20,7 +20,8 @@ export type LedgerReport = {
   readonly mismatches: readonly BalanceMismatch[];
 };
 
-const keyOf = (b: Pick<AccountBalance, 'account' | 'merchantId'>) => `${b.account}|${b.merchantId ?? ''}`;
+const keyOf = (b: Pick<AccountBalance, 'account' | 'merchantId'>) =>
+  `${b.account}|${b.merchantId ?? ''}`;
 
 export async function checkLedger(store: LedgerStore): Promise<LedgerReport> {
   const facts = await store.facts();

@@ -42,7 +42,7 @@ export type SimulatorOptions = {
   readonly clock: Clock;
   /** Added to every answer, to exercise timeouts and concurrency. */
   readonly latencyMs?: number;
-  /** Requests the simulator receives but never answers (a lost answer): reversals must undo them. */
+  /** Requests processed but never answered (a lost answer): reversals must undo them. */
   readonly dropAnswer?: (ref: string) => boolean;
 };
 

@@ -7,7 +7,8 @@ import { cutoffInstantOf } from '../shared/business-date.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 import { outcome, type Outcome, type OutcomeCode } from '../shared/outcome.ts';
 import type { CardNetwork } from './card-network.ts';
-import type { Service, TransactionRecord } from './model.ts';
+import { balancedEntry, type EntryKind, type JournalLine } from '../ledger/model.ts';
+import type { RequestKey, Service, TransactionRecord } from './model.ts';
 import type { PaymentsStore, PaymentsTx, TerminalContext } from './store.ts';
 
 export type PaymentRules = {
@@ -55,10 +56,7 @@ export function replay(
 }
 
 /** Why this terminal may not transact now for `service` (null: it may). */
-export function terminalRefusal(
-  ctx: TerminalContext,
-  service: Service | null,
-): OutcomeCode | null {
+export function terminalRefusal(ctx: TerminalContext, service: Service | null): OutcomeCode | null {
   if (ctx.terminalStatus === 'frozen') return 'terminal_frozen';
   if (ctx.terminalStatus !== 'active') return 'terminal_not_active';
   if (ctx.merchantStatus !== 'active') return 'merchant_not_active';
@@ -71,7 +69,7 @@ export function terminalRefusal(
 /** Records a declined request, so that a retransmission gets the same answer, and returns it. */
 export async function recordDecline(
   tx: PaymentsTx,
-  record: Omit<TransactionRecord, 'rrn' | 'status' | 'outcomeCode'>,
+  record: DraftRecord,
   code: OutcomeCode,
   detail?: Record<string, string>,
 ): Promise<PaymentResult> {
@@ -91,4 +89,69 @@ export async function askNetwork(
   if (answer.result === 'declined') return { refused: answer.reason };
   await network.reverse(ref);
   return { refused: 'network_timeout' };
+}
+
+/** A transaction about to be recorded: everything but what the outcome decides. */
+export type DraftRecord = Omit<TransactionRecord, 'rrn' | 'status' | 'outcomeCode'>;
+
+type DraftFields = Pick<
+  DraftRecord,
+  'id' | 'merchantId' | 'kind' | 'amountFen' | 'businessDate' | 'requestHash' | 'createdAt'
+> &
+  Partial<DraftRecord>;
+
+/** A draft for the request `key`, with the defaults of a request that moved no money yet. */
+export function draftRecord(key: RequestKey, fields: DraftFields): DraftRecord {
+  return {
+    terminalId: key.terminalId,
+    batchNo: key.batchNo,
+    voucherNo: key.voucherNo,
+    feeFen: 0n,
+    feeRateBps: null,
+    service: null,
+    paymentMethod: 'card',
+    panMasked: null,
+    cardOrg: null,
+    authCode: null,
+    originalId: null,
+    refundedFen: 0n,
+    closedAt: null,
+    ...fields,
+  };
+}
+
+/** What a void or refund copies from its original sale. */
+export function copiedFromOriginal(original: TransactionRecord | undefined): Partial<DraftRecord> {
+  if (!original) return {};
+  return {
+    service: original.service,
+    paymentMethod: original.paymentMethod,
+    panMasked: original.panMasked,
+    cardOrg: original.cardOrg,
+    originalId: original.id,
+  };
+}
+
+/** Records an approved request with its balanced journal entry, and the terminal's voucher. */
+export async function recordApproval(
+  deps: Pick<PaymentsDeps, 'ids'>,
+  tx: PaymentsTx,
+  draft: DraftRecord,
+  posting: { kind: EntryKind; businessDate: string; lines: readonly JournalLine[] },
+): Promise<TransactionRecord> {
+  const record = await tx.insertTransaction({ ...draft, status: 'approved', outcomeCode: null });
+  await tx.postEntry(
+    balancedEntry({
+      id: deps.ids.next(),
+      kind: posting.kind,
+      merchantId: draft.merchantId,
+      transactionId: record.id,
+      settlementId: null,
+      businessDate: posting.businessDate,
+      createdAt: draft.createdAt,
+      lines: posting.lines,
+    }),
+  );
+  await tx.recordVoucher(draft.terminalId, draft.voucherNo);
+  return record;
 }

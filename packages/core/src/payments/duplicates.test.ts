@@ -44,21 +44,25 @@ describe('duplicates', () => {
     await world.engine.sale({ ...key, amountFen: 500n, ...card() });
     const balance = await world.engine.merchantBalance(world.merchant.id);
     const amount = await world.engine.sale({ ...key, amountFen: 501n, ...card() });
-    const otherCard = await world.engine.sale({ ...key, amountFen: 500n, ...card(TEST_CARDS.credit) });
+    const otherCard = await world.engine.sale({
+      ...key,
+      amountFen: 500n,
+      ...card(TEST_CARDS.credit),
+    });
     expect(!amount.ok && amount.outcome.code).toBe('duplicate_with_different_content');
     expect(!otherCard.ok && otherCard.outcome.code).toBe('duplicate_with_different_content');
     expect(await world.engine.merchantBalance(world.merchant.id)).toEqual(balance);
   });
 
-  it('a retransmitted void gets the first answer; a void reusing a sale’s key is refused', async () => {
+  it('a repeated void gets the first answer; a void reusing a sale’s key is refused', async () => {
     const saleKey = pos.next();
     await world.engine.sale({ ...saleKey, amountFen: 800n, ...card() });
     const voidInput = { ...pos.next(), amountFen: 800n, original: saleKey };
     const first = await world.engine.voidSale(voidInput);
     const second = await world.engine.voidSale(voidInput);
-    expect(first.ok && second.ok && second.value.transaction.rrn === first.value.transaction.rrn).toBe(
-      true,
-    );
+    expect(
+      first.ok && second.ok && second.value.transaction.rrn === first.value.transaction.rrn,
+    ).toBe(true);
     expect(second.ok && second.value.duplicate).toBe(true);
     const clash = await world.engine.voidSale({ ...saleKey, amountFen: 800n, original: saleKey });
     expect(!clash.ok && clash.outcome.code).toBe('duplicate_with_different_content');
@@ -69,7 +73,11 @@ describe('duplicates', () => {
     if (!sale.ok) throw new Error('sale failed');
     world.clock.set('2026-11-24T15:00:00Z');
     await world.engine.cutoff({ businessDate: '2026-11-24' });
-    const input = { ...pos.next(), amountFen: 1_000n, original: { rrn: sale.value.transaction.rrn } };
+    const input = {
+      ...pos.next(),
+      amountFen: 1_000n,
+      original: { rrn: sale.value.transaction.rrn },
+    };
     const first = await world.engine.refund(input);
     const second = await world.engine.refund(input);
     expect(first.ok && second.ok && second.value.duplicate).toBe(true);

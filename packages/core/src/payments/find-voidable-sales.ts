@@ -8,7 +8,12 @@ export type VoidableSale = { readonly sale: TransactionRecord; readonly voidable
 
 export async function findVoidableSales(
   deps: Pick<PaymentsDeps, 'store' | 'rules'>,
-  input: { readonly terminalId: string; readonly from: Date; readonly to: Date; readonly limit?: number },
+  input: {
+    readonly terminalId: string;
+    readonly from: Date;
+    readonly to: Date;
+    readonly limit?: number;
+  },
 ): Promise<VoidableSale[]> {
   const sales = await deps.store.voidableSales({ ...input, limit: input.limit ?? 50 });
   return sales.map((sale) => ({

@@ -26,7 +26,7 @@ describe('refund', () => {
     expect(!result.ok && result.outcome.code).toBe('refund_not_yet_allowed');
   });
 
-  it('after the cutoff: partial refunds up to the original, from any terminal of the merchant', async () => {
+  it('after the cutoff: partial refunds up to the original, from any terminal', async () => {
     const sale = approved(await pos.sale(10_000n));
     world.clock.set('2026-11-24T15:00:00Z');
     expect((await world.engine.cutoff({ businessDate: '2026-11-24' })).ok).toBe(true);
@@ -46,7 +46,7 @@ describe('refund', () => {
     expect(report.ok).toBe(true);
   });
 
-  it('a refund comes out of the settled balance, which may go negative and is carried', async () => {
+  it('a refund comes out of the settled balance, which may go negative', async () => {
     const sale = approved(await pos.sale(20_000n));
     world.clock.set('2026-11-25T15:00:00Z');
     await world.engine.cutoff({ businessDate: '2026-11-25' });
@@ -98,7 +98,9 @@ describe('refund', () => {
     const declined = await pos.sale(902n, TEST_CARDS.declined);
     expect(declined.ok).toBe(false);
     const key = { terminalId: pos.terminalId, batchNo: pos.batchNo, voucherNo: pos.voucherNo };
-    const declinedRecord = await world.stores.payments.transaction((tx) => tx.findByRequestKey(key));
+    const declinedRecord = await world.stores.payments.transaction((tx) =>
+      tx.findByRequestKey(key),
+    );
     expect(declinedRecord?.status).toBe('declined');
     world.clock.set('2026-11-27T15:00:00Z');
     await world.engine.cutoff({ businessDate: '2026-11-27' });

@@ -3,12 +3,15 @@
 import { cutoffInstantOf, shanghaiWallTime } from '../shared/business-date.ts';
 import { err, ok } from '../shared/result.ts';
 import { outcome, type OutcomeCode } from '../shared/outcome.ts';
-import { balancedEntry, refundLines } from '../ledger/model.ts';
+import { refundLines } from '../ledger/model.ts';
 import { networkRef, requestHash, type RequestKey, type TransactionRecord } from './model.ts';
 import { openBusinessDateAt } from './sale.ts';
 import { cycleClosed } from './void-sale.ts';
 import {
   askNetwork,
+  copiedFromOriginal,
+  draftRecord,
+  recordApproval,
   recordDecline,
   replay,
   terminalRefusal,
@@ -45,62 +48,42 @@ export async function refund(deps: PaymentsDeps, input: RefundInput): Promise<Pa
     const found = await tx.lockOriginalByRrn(ctx.merchantId, input.original.rrn);
     const original = found && matchesDate(found, input.original.dateMmdd) ? found : undefined;
     const businessDate = await openBusinessDateAt(tx, at, deps.rules.cutoffTime);
-    const base: Omit<TransactionRecord, 'rrn' | 'status' | 'outcomeCode'> = {
+    const draft = draftRecord(input, {
       id: deps.ids.next(),
       merchantId: ctx.merchantId,
-      terminalId: input.terminalId,
-      batchNo: input.batchNo,
-      voucherNo: input.voucherNo,
       kind: 'refund',
       amountFen: input.amountFen,
-      feeFen: 0n,
-      feeRateBps: null,
-      service: original?.service ?? null,
-      paymentMethod: original?.paymentMethod ?? 'card',
-      panMasked: original?.panMasked ?? null,
-      cardOrg: original?.cardOrg ?? null,
-      authCode: null,
-      originalId: original?.id ?? null,
-      refundedFen: 0n,
       businessDate,
       requestHash: hash,
       createdAt: at,
-      closedAt: null,
-    };
+      ...copiedFromOriginal(original),
+    });
     const refusal = terminalRefusal(ctx, null);
-    if (refusal) return recordDecline(tx, base, refusal);
-    if (!original || original.kind !== 'sale') return recordDecline(tx, base, 'original_not_found');
+    if (refusal) return recordDecline(tx, draft, refusal);
+    if (!original || original.kind !== 'sale')
+      return recordDecline(tx, draft, 'original_not_found');
     const rule = refundRefusal(original, input.amountFen, at, deps.rules);
-    if (rule) return recordDecline(tx, base, rule);
+    if (rule) return recordDecline(tx, draft, rule);
     if ((await cycleClosed(tx, original)) === null) {
-      return recordDecline(tx, base, 'refund_not_yet_allowed');
+      return recordDecline(tx, draft, 'refund_not_yet_allowed');
     }
     const answer = await askNetwork(deps.network, ref, () =>
       deps.network.refund({ ref, originalRef: networkRef(original), amountFen: input.amountFen }),
     );
-    if ('refused' in answer) return recordDecline(tx, base, answer.refused);
-    const record = await tx.insertTransaction({
-      ...base,
-      status: 'approved',
-      outcomeCode: null,
-      authCode: answer.approved,
-    });
+    if ('refused' in answer) return recordDecline(tx, draft, answer.refused);
     await tx.updateTransaction(original.id, {
       refundedFen: original.refundedFen + input.amountFen,
     });
-    await tx.postEntry(
-      balancedEntry({
-        id: deps.ids.next(),
+    const record = await recordApproval(
+      deps,
+      tx,
+      { ...draft, authCode: answer.approved },
+      {
         kind: 'refund',
-        merchantId: ctx.merchantId,
-        transactionId: record.id,
-        settlementId: null,
         businessDate,
-        createdAt: at,
         lines: refundLines(ctx.merchantId, input.amountFen),
-      }),
+      },
     );
-    await tx.recordVoucher(input.terminalId, input.voucherNo);
     return ok({ transaction: record, duplicate: false, voidableUntil: null });
   });
 }

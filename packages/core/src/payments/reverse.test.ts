@@ -36,17 +36,34 @@ describe('reversal', () => {
 
   it('a duplicate of a reversed sale is answered "already reversed"', async () => {
     const key = pos.next();
-    approved(await world.engine.sale({ ...key, amountFen: 100n, method: 'card', card: { pan: TEST_CARDS.debit } }));
+    approved(
+      await world.engine.sale({
+        ...key,
+        amountFen: 100n,
+        method: 'card',
+        card: { pan: TEST_CARDS.debit },
+      }),
+    );
     await world.engine.reverse({ ...key, kind: 'sale', amountFen: 100n });
-    const again = await world.engine.sale({ ...key, amountFen: 100n, method: 'card', card: { pan: TEST_CARDS.debit } });
+    const again = await world.engine.sale({
+      ...key,
+      amountFen: 100n,
+      method: 'card',
+      card: { pan: TEST_CARDS.debit },
+    });
     expect(!again.ok && again.outcome.code).toBe('already_reversed');
   });
 
-  it('reversing a request the host never saw is done, and the late original is refused', async () => {
+  it('a request the host never saw is reversed as done; its late original is refused', async () => {
     const key = pos.next();
     const reversal = await world.engine.reverse({ ...key, kind: 'sale', amountFen: 4_000n });
     expect(reversal.ok && reversal.value.effect).toBe('unknown_request');
-    const late = await world.engine.sale({ ...key, amountFen: 4_000n, method: 'card', card: { pan: TEST_CARDS.debit } });
+    const late = await world.engine.sale({
+      ...key,
+      amountFen: 4_000n,
+      method: 'card',
+      card: { pan: TEST_CARDS.debit },
+    });
     expect(!late.ok && late.outcome.code).toBe('already_reversed');
     const unknownTerminal = await world.engine.reverse({
       terminalId: 'NOBODY01',
@@ -62,7 +79,11 @@ describe('reversal', () => {
     const charged = world.network.chargedFen();
     const timedOut = await pos.sale(3_300n, TEST_CARDS.timeout);
     expect(!timedOut.ok && timedOut.outcome.code).toBe('network_timeout');
-    const result = await world.engine.reverse({ ...pos.current(), kind: 'sale', amountFen: 3_300n });
+    const result = await world.engine.reverse({
+      ...pos.current(),
+      kind: 'sale',
+      amountFen: 3_300n,
+    });
     expect(result.ok && result.value.effect).toBe('nothing_to_reverse');
     expect(world.network.chargedFen()).toBe(charged);
   });

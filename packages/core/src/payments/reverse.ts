@@ -6,10 +6,15 @@ import { businessDateOf } from '../shared/business-date.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 import { outcome, type Outcome } from '../shared/outcome.ts';
 import { balancedEntry, oppositeLines } from '../ledger/model.ts';
-import { networkRef, type RequestKey, type TransactionKind, type TransactionRecord } from './model.ts';
+import {
+  networkRef,
+  type RequestKey,
+  type TransactionKind,
+  type TransactionRecord,
+} from './model.ts';
 import type { PaymentsTx } from './store.ts';
 import { cycleClosed } from './void-sale.ts';
-import type { PaymentsDeps } from './deps.ts';
+import { draftRecord, type PaymentsDeps } from './deps.ts';
 
 export type ReverseInput = RequestKey & {
   /** What the original was (from its processing code and message type), and its amount. */
@@ -23,7 +28,10 @@ export type ReversalEffect =
   | 'nothing_to_reverse' // it was declined: nothing was done
   | 'unknown_request'; // never seen: remembered as reversed
 
-export type Reversed = { readonly effect: ReversalEffect; readonly transaction: TransactionRecord | null };
+export type Reversed = {
+  readonly effect: ReversalEffect;
+  readonly transaction: TransactionRecord | null;
+};
 
 /**
  * Outcomes: amount_mismatch, reversal_not_allowed (refunds, or a sale since voided/refunded),
@@ -40,8 +48,10 @@ export async function reverse(
     if (!ctx) return ok({ effect: 'unknown_request', transaction: null });
     const target = await tx.lockOriginalByVoucher(input);
     if (!target) return rememberUnknown(deps, tx, input, ctx.merchantId, at);
-    if (target.status === 'reversed') return ok({ effect: 'already_reversed', transaction: target });
-    if (target.status === 'declined') return ok({ effect: 'nothing_to_reverse', transaction: target });
+    if (target.status === 'reversed')
+      return ok({ effect: 'already_reversed', transaction: target });
+    if (target.status === 'declined')
+      return ok({ effect: 'nothing_to_reverse', transaction: target });
     if (target.kind === 'refund' || target.status === 'voided' || target.refundedFen > 0n) {
       return err(outcome('reversal_not_allowed'));
     }
@@ -82,34 +92,25 @@ async function rememberUnknown(
   at: Date,
 ): Promise<Result<Reversed, Outcome>> {
   if (input.amountFen <= 0n) return ok({ effect: 'unknown_request', transaction: null });
-  const record = await tx.insertTransaction({
+  const draft = draftRecord(input, {
     id: deps.ids.next(),
     merchantId,
-    terminalId: input.terminalId,
-    batchNo: input.batchNo,
-    voucherNo: input.voucherNo,
     kind: input.kind,
-    status: 'reversed',
-    outcomeCode: null,
     amountFen: input.amountFen,
-    feeFen: 0n,
-    feeRateBps: null,
-    service: null,
-    paymentMethod: 'card',
-    panMasked: null,
-    cardOrg: null,
-    authCode: null,
-    originalId: null,
-    refundedFen: 0n,
     businessDate: businessDateOf(at, deps.rules.cutoffTime),
+    // No fingerprint: whatever arrives later under this key is answered "already reversed".
     requestHash: null,
     createdAt: at,
     closedAt: at,
   });
+  const record = await tx.insertTransaction({ ...draft, status: 'reversed', outcomeCode: null });
   return ok({ effect: 'unknown_request', transaction: record });
 }
 
-async function originalOf(tx: PaymentsTx, voidRecord: TransactionRecord): Promise<TransactionRecord> {
+async function originalOf(
+  tx: PaymentsTx,
+  voidRecord: TransactionRecord,
+): Promise<TransactionRecord> {
   const sale = voidRecord.originalId ? await tx.lockOriginalById(voidRecord.originalId) : undefined;
   assert(sale, 'an approved void without its sale');
   return sale;

@@ -53,14 +53,17 @@ describe('sale', () => {
     [TEST_CARDS.expired, 'card_expired'],
     [TEST_CARDS.declined, 'card_declined'],
     [TEST_CARDS.timeout, 'network_timeout'],
-  ] as const)('declines test card %s with %s and records nothing in the ledger', async (pan, code) => {
-    const before = await world.engine.merchantBalance(world.merchant.id);
-    const result = await pos.sale(1_234n, pan);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.outcome.code).toBe(code);
-    expect(await world.engine.merchantBalance(world.merchant.id)).toEqual(before);
-  });
+  ] as const)(
+    'declines test card %s with %s and records nothing in the ledger',
+    async (pan, code) => {
+      const before = await world.engine.merchantBalance(world.merchant.id);
+      const result = await pos.sale(1_234n, pan);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.outcome.code).toBe(code);
+      expect(await world.engine.merchantBalance(world.merchant.id)).toEqual(before);
+    },
+  );
 
   it('a timeout leaves nothing charged at the network: the host reversed it', async () => {
     const charged = world.network.chargedFen();
@@ -148,7 +151,12 @@ describe('sale refusals by the state of terminal, merchant and service', () => {
       services: ['card_debit'],
       at,
     });
-    await setup.createTerminal(world.db, { terminalId: 'NORATE01', merchantId, serialNo: 'SN-NR', at });
+    await setup.createTerminal(world.db, {
+      terminalId: 'NORATE01',
+      merchantId,
+      serialNo: 'SN-NR',
+      at,
+    });
     await world.engine.signIn({ terminalId: 'NORATE01' });
     const result = await new TestPos(world.engine, 'NORATE01').sale(100n);
     expect(!result.ok && result.outcome.code).toBe('fee_rate_missing');

@@ -5,18 +5,19 @@ import { feeFen } from '../shared/money.ts';
 import { maskPan, isPan } from '../shared/pan.ts';
 import { err, ok } from '../shared/result.ts';
 import { outcome } from '../shared/outcome.ts';
-import { balancedEntry, saleLines } from '../ledger/model.ts';
+import { saleLines } from '../ledger/model.ts';
 import {
   networkRef,
   requestHash,
   serviceFor,
   type PaymentMethod,
   type RequestKey,
-  type TransactionRecord,
 } from './model.ts';
 import type { PaymentsTx } from './store.ts';
 import {
   askNetwork,
+  draftRecord,
+  recordApproval,
   recordDecline,
   replay,
   terminalRefusal,
@@ -28,16 +29,21 @@ export type SaleInput = RequestKey & {
   readonly amountFen: bigint;
   readonly method: PaymentMethod;
   /** Card payments: the card as read by the terminal. Never stored; only its masked PAN is. */
-  readonly card?: { readonly pan: string; readonly expiry?: string | null; readonly pinPresent?: boolean };
+  readonly card?: {
+    readonly pan: string;
+    readonly expiry?: string | null;
+    readonly pinPresent?: boolean;
+  };
   /** QR payments: the payer's code. */
   readonly payerCode?: string;
 };
 
 /**
- * Outcomes: invalid_amount, invalid_card_number, terminal_not_found, terminal_frozen, terminal_not_active,
- * merchant_not_active, terminal_not_signed_in, batch_not_open, service_not_active,
- * fee_rate_missing, card_declined, insufficient_funds, wrong_pin, card_expired, network_timeout,
- * duplicate_with_different_content, already_reversed (a reversal came first).
+ * Outcomes: invalid_amount, invalid_card_number, terminal_not_found, terminal_frozen,
+ * terminal_not_active, merchant_not_active, terminal_not_signed_in, batch_not_open,
+ * service_not_active, fee_rate_missing, card_declined, insufficient_funds, wrong_pin,
+ * card_expired, network_timeout, duplicate_with_different_content, already_reversed (a reversal
+ * came first).
  */
 export async function sale(deps: PaymentsDeps, input: SaleInput): Promise<PaymentResult> {
   const pan = input.method === 'card' ? (input.card?.pan ?? '') : null;
@@ -56,32 +62,23 @@ export async function sale(deps: PaymentsDeps, input: SaleInput): Promise<Paymen
       const existing = await tx.findByRequestKey(input);
       if (existing) return replay(existing, hash, deps.rules);
       const businessDate = await openBusinessDateAt(tx, at, deps.rules.cutoffTime);
-      const base: Omit<TransactionRecord, 'rrn' | 'status' | 'outcomeCode'> = {
+      const draft = draftRecord(input, {
         id: deps.ids.next(),
         merchantId: ctx.merchantId,
-        terminalId: input.terminalId,
-        batchNo: input.batchNo,
-        voucherNo: input.voucherNo,
         kind: 'sale',
         amountFen: input.amountFen,
-        feeFen: 0n,
-        feeRateBps: null,
+        businessDate,
+        requestHash: hash,
+        createdAt: at,
         service,
         paymentMethod: input.method,
         panMasked,
         cardOrg: card?.org ?? null,
-        authCode: null,
-        originalId: null,
-        refundedFen: 0n,
-        businessDate,
-        requestHash: hash,
-        createdAt: at,
-        closedAt: null,
-      };
+      });
       const refusal = terminalRefusal(ctx, service);
-      if (refusal) return recordDecline(tx, base, refusal);
+      if (refusal) return recordDecline(tx, draft, refusal);
       const rate = await tx.rateInForce(ctx.merchantId, service, at);
-      if (!rate) return recordDecline(tx, base, 'fee_rate_missing');
+      if (!rate) return recordDecline(tx, draft, 'fee_rate_missing');
       const answer = await askNetwork(deps.network, ref, () =>
         deps.network.authorize({
           ref,
@@ -93,29 +90,19 @@ export async function sale(deps: PaymentsDeps, input: SaleInput): Promise<Paymen
           payerCode: input.payerCode ?? null,
         }),
       );
-      if ('refused' in answer) return recordDecline(tx, base, answer.refused);
+      if ('refused' in answer) return recordDecline(tx, draft, answer.refused);
       const fee = feeFen(input.amountFen, rate.rateBps, rate.capFen);
-      const record = await tx.insertTransaction({
-        ...base,
-        status: 'approved',
-        outcomeCode: null,
+      const approved = {
+        ...draft,
         feeFen: fee,
         feeRateBps: rate.rateBps,
         authCode: answer.approved,
+      };
+      const record = await recordApproval(deps, tx, approved, {
+        kind: 'sale',
+        businessDate,
+        lines: saleLines(ctx.merchantId, input.amountFen, fee),
       });
-      await tx.postEntry(
-        balancedEntry({
-          id: deps.ids.next(),
-          kind: 'sale',
-          merchantId: ctx.merchantId,
-          transactionId: record.id,
-          settlementId: null,
-          businessDate,
-          createdAt: at,
-          lines: saleLines(ctx.merchantId, input.amountFen, fee),
-        }),
-      );
-      await tx.recordVoucher(input.terminalId, input.voucherNo);
       const voidableUntil = cutoffInstantOf(businessDate, deps.rules.cutoffTime);
       return ok({ transaction: record, duplicate: false, voidableUntil });
     });

@@ -80,7 +80,10 @@ describe('void by batch and voucher number', () => {
     const result = await other.voidSale(sale, 2_000n);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.outcome).toEqual({ code: 'void_window_closed', detail: { reason: 'batch_settled' } });
+    expect(result.outcome).toEqual({
+      code: 'void_window_closed',
+      detail: { reason: 'batch_settled' },
+    });
   });
 });
 
@@ -98,7 +101,7 @@ describe('void after a refund', () => {
 });
 
 describe('void and the cutoff', () => {
-  it('a sale can be voided until its cutoff runs, not after; the answer says until when', async () => {
+  it('a sale is voidable until its cutoff runs; the answer says until when', async () => {
     const sale = await pos.sale(5_000n);
     expect(sale.ok && sale.value.voidableUntil?.toISOString()).toBe('2026-11-24T15:00:00.000Z');
     const original = approved(sale);

@@ -3,11 +3,14 @@
 import { businessDateOf } from '../shared/business-date.ts';
 import { err, ok } from '../shared/result.ts';
 import { outcome, type OutcomeCode } from '../shared/outcome.ts';
-import { balancedEntry, oppositeLines } from '../ledger/model.ts';
+import { oppositeLines } from '../ledger/model.ts';
 import { networkRef, requestHash, type RequestKey, type TransactionRecord } from './model.ts';
 import type { PaymentsTx } from './store.ts';
 import {
   askNetwork,
+  copiedFromOriginal,
+  draftRecord,
+  recordApproval,
   recordDecline,
   replay,
   terminalRefusal,
@@ -50,60 +53,39 @@ export async function voidSale(deps: PaymentsDeps, input: VoidSaleInput): Promis
       batchNo: input.original.batchNo,
       voucherNo: input.original.voucherNo,
     });
-    const base: Omit<TransactionRecord, 'rrn' | 'status' | 'outcomeCode'> = {
+    const draft = draftRecord(input, {
       id: deps.ids.next(),
       merchantId: ctx.merchantId,
-      terminalId: input.terminalId,
-      batchNo: input.batchNo,
-      voucherNo: input.voucherNo,
       kind: 'void',
       amountFen: input.amountFen,
-      feeFen: 0n,
-      feeRateBps: null,
-      service: original?.service ?? null,
-      paymentMethod: original?.paymentMethod ?? 'card',
-      panMasked: original?.panMasked ?? null,
-      cardOrg: original?.cardOrg ?? null,
-      authCode: null,
-      originalId: original?.id ?? null,
-      refundedFen: 0n,
       businessDate: original?.businessDate ?? businessDateOf(at, deps.rules.cutoffTime),
       requestHash: hash,
       createdAt: at,
-      closedAt: null,
-    };
+      ...copiedFromOriginal(original),
+    });
     const refusal = terminalRefusal(ctx, null);
-    if (refusal) return recordDecline(tx, base, refusal);
-    if (!original || original.kind !== 'sale') return recordDecline(tx, base, 'original_not_found');
+    if (refusal) return recordDecline(tx, draft, refusal);
+    if (!original || original.kind !== 'sale')
+      return recordDecline(tx, draft, 'original_not_found');
     const rule = voidRefusal(original, input.amountFen);
-    if (rule) return recordDecline(tx, base, rule);
+    if (rule) return recordDecline(tx, draft, rule);
     const closed = await cycleClosed(tx, original);
-    if (closed) return recordDecline(tx, base, 'void_window_closed', { reason: closed });
+    if (closed) return recordDecline(tx, draft, 'void_window_closed', { reason: closed });
     const answer = await askNetwork(deps.network, ref, () =>
       deps.network.void({ ref, originalRef: networkRef(original), amountFen: input.amountFen }),
     );
-    if ('refused' in answer) return recordDecline(tx, base, answer.refused);
-    const record = await tx.insertTransaction({
-      ...base,
-      status: 'approved',
-      outcomeCode: null,
-      authCode: answer.approved,
-    });
+    if ('refused' in answer) return recordDecline(tx, draft, answer.refused);
     await tx.updateTransaction(original.id, { status: 'voided', closedAt: at });
-    const saleLines = await tx.linesOfTransaction(original.id);
-    await tx.postEntry(
-      balancedEntry({
-        id: deps.ids.next(),
+    const record = await recordApproval(
+      deps,
+      tx,
+      { ...draft, authCode: answer.approved },
+      {
         kind: 'void',
-        merchantId: ctx.merchantId,
-        transactionId: record.id,
-        settlementId: null,
         businessDate: original.businessDate,
-        createdAt: at,
-        lines: oppositeLines(saleLines),
-      }),
+        lines: oppositeLines(await tx.linesOfTransaction(original.id)),
+      },
     );
-    await tx.recordVoucher(input.terminalId, input.voucherNo);
     return ok({ transaction: record, duplicate: false, voidableUntil: null });
   });
 }

@@ -53,7 +53,9 @@ export function settleMerchantDay(
   assert(totals.carriedInFen <= 0n, 'a carried balance is never in the merchant’s favour');
   const salesNet = totals.grossFen - totals.feeFen;
   const d0FeeFen =
-    totals.d0Rate && salesNet > 0n ? feeFen(salesNet, totals.d0Rate.rateBps, totals.d0Rate.capFen) : 0n;
+    totals.d0Rate && salesNet > 0n
+      ? feeFen(salesNet, totals.d0Rate.rateBps, totals.d0Rate.capFen)
+      : 0n;
   const netFen = totals.carriedInFen + salesNet - totals.refundFen - d0FeeFen;
   return {
     id,

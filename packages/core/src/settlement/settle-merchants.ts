@@ -38,7 +38,10 @@ export async function settleMerchants(
   if (status === 'settled') return ok(summarize(date, await deps.store.settlements(date), true));
   if (status !== 'cut_off') return err(outcome('business_date_not_cut_off'));
   const at = deps.clock.now();
-  const totals = await deps.store.merchantDayTotals(date, cutoffInstantOf(date, deps.rules.cutoffTime));
+  const totals = await deps.store.merchantDayTotals(
+    date,
+    cutoffInstantOf(date, deps.rules.cutoffTime),
+  );
   const chunk = input.chunkSize ?? 500;
   for (let i = 0; i < totals.length; i += chunk) {
     const part = totals.slice(i, i + chunk).map((t) => settleMerchantDay(t, date, deps.ids.next()));
@@ -84,7 +87,11 @@ export function settlementEntry(s: MerchantSettlement, id: string, at: Date): Jo
   });
 }
 
-function summarize(date: BusinessDate, all: readonly MerchantSettlement[], already: boolean): DateSettled {
+function summarize(
+  date: BusinessDate,
+  all: readonly MerchantSettlement[],
+  already: boolean,
+): DateSettled {
   const sum = (f: (s: MerchantSettlement) => bigint) => all.reduce((a, s) => a + f(s), 0n);
   return {
     businessDate: date,

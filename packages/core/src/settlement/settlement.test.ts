@@ -65,7 +65,10 @@ describe('merchant settlement', () => {
     });
     const again = await world.engine.settleMerchants({ businessDate: '2026-11-24' });
     expect(again.ok && again.value.already).toBe(true);
-    expect(await world.engine.merchantBalance(world.merchant.id)).toEqual({ pendingFen: 0n, payableFen: 0n });
+    expect(await world.engine.merchantBalance(world.merchant.id)).toEqual({
+      pendingFen: 0n,
+      payableFen: 0n,
+    });
     expect((await world.engine.checkLedger()).ok).toBe(true);
   });
 
@@ -82,8 +85,11 @@ describe('merchant settlement', () => {
     expect((await world.engine.checkLedger()).ok).toBe(true);
   });
 
-  it('a refund larger than the day’s sales carries a negative net to the next settlement', async () => {
-    const [first] = await world.stores.settlement.statementTransactions(world.merchant.id, '2026-11-24');
+  it('refunds above the day’s sales carry a negative net to the next settlement', async () => {
+    const [first] = await world.stores.settlement.statementTransactions(
+      world.merchant.id,
+      '2026-11-24',
+    );
     if (!first) throw new Error('no sale of 2026-11-24');
     world.clock.set('2026-11-26T02:00:00Z');
     expect((await t1.refund(first.rrn, 10_000n)).ok).toBe(true);

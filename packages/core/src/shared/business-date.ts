@@ -55,5 +55,8 @@ export function addDays(date: BusinessDate, days: number): BusinessDate {
 /** The Shanghai local time of an instant as `hhmmss` and `MMDD`, as the POS wire shows it. */
 export function shanghaiWallTime(at: Date): { hhmmss: string; mmdd: string } {
   const iso = new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString();
-  return { hhmmss: iso.slice(11, 19).replaceAll(':', ''), mmdd: iso.slice(5, 7) + iso.slice(8, 10) };
+  return {
+    hhmmss: iso.slice(11, 19).replaceAll(':', ''),
+    mmdd: iso.slice(5, 7) + iso.slice(8, 10),
+  };
 }

@@ -1,4 +1,5 @@
-// Money as integer fen (bigint). The only module that rounds: fees half-up, capped; allocation by weights.
+// Money as integer fen (bigint). The only module that rounds: fees half-up and capped,
+// allocation by weights.
 import { assert } from './assert.ts';
 
 /** Basis points in a whole: 10,000 bps = 100 %. */
@@ -23,7 +24,10 @@ export function feeFen(amountFen: bigint, rateBps: number, capFen?: bigint | nul
  */
 export function allocate(totalFen: bigint, weights: readonly bigint[]): bigint[] {
   assert(weights.length > 0, 'allocate needs at least one weight');
-  assert(weights.every((w) => w >= 0n), 'allocate weights must be ≥ 0');
+  assert(
+    weights.every((w) => w >= 0n),
+    'allocate weights must be ≥ 0',
+  );
   const sum = weights.reduce((a, b) => a + b, 0n);
   assert(sum > 0n, 'allocate weights must not all be zero');
   const parts = weights.map((w) => (totalFen * w) / sum);

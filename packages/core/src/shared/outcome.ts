@@ -10,7 +10,11 @@ export const OUTCOMES = {
   // Who is asking.
   terminal_not_found: { category: 'not_found', en: 'Terminal not registered', zh: '终端未登记' },
   terminal_not_active: { category: 'declined', en: 'Terminal not active', zh: '终端未启用' },
-  terminal_frozen: { category: 'declined', en: 'Terminal frozen or reported lost', zh: '终端已冻结' },
+  terminal_frozen: {
+    category: 'declined',
+    en: 'Terminal frozen or reported lost',
+    zh: '终端已冻结',
+  },
   terminal_not_signed_in: { category: 'declined', en: 'Terminal not signed in', zh: '终端未签到' },
   merchant_not_active: { category: 'declined', en: 'Merchant not active', zh: '商户状态异常' },
   service_not_active: {
@@ -39,7 +43,11 @@ export const OUTCOMES = {
     zh: '交易超时，已冲正',
   },
   // The request itself.
-  invalid_amount: { category: 'invalid', en: 'Amount must be a positive number of fen', zh: '金额无效' },
+  invalid_amount: {
+    category: 'invalid',
+    en: 'Amount must be a positive number of fen',
+    zh: '金额无效',
+  },
   invalid_card_number: { category: 'invalid', en: 'Invalid card number', zh: '无效卡号' },
   duplicate_with_different_content: {
     category: 'conflict',
@@ -47,7 +55,11 @@ export const OUTCOMES = {
     zh: '重复交易',
   },
   // Voids, refunds and reversals of an original.
-  original_not_found: { category: 'not_found', en: 'Original transaction not found', zh: '原交易不存在' },
+  original_not_found: {
+    category: 'not_found',
+    en: 'Original transaction not found',
+    zh: '原交易不存在',
+  },
   original_not_approved: {
     category: 'conflict',
     en: 'Original transaction was not approved',
@@ -58,9 +70,21 @@ export const OUTCOMES = {
     en: 'Amount differs from the original transaction',
     zh: '原交易金额不符',
   },
-  already_voided: { category: 'conflict', en: 'Original transaction already voided', zh: '原交易已撤销' },
-  already_refunded: { category: 'conflict', en: 'Original transaction has refunds', zh: '原交易已退货' },
-  already_reversed: { category: 'conflict', en: 'Original transaction was reversed', zh: '原交易已冲正' },
+  already_voided: {
+    category: 'conflict',
+    en: 'Original transaction already voided',
+    zh: '原交易已撤销',
+  },
+  already_refunded: {
+    category: 'conflict',
+    en: 'Original transaction has refunds',
+    zh: '原交易已退货',
+  },
+  already_reversed: {
+    category: 'conflict',
+    en: 'Original transaction was reversed',
+    zh: '原交易已冲正',
+  },
   void_window_closed: {
     category: 'conflict',
     en: 'Already settled: use a refund instead',

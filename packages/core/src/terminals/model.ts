@@ -12,7 +12,12 @@ export type TotalsBlock = {
 
 export type BatchTotals = { readonly domestic: TotalsBlock; readonly foreign: TotalsBlock };
 
-export const EMPTY_BLOCK: TotalsBlock = { debitFen: 0n, debitCount: 0, creditFen: 0n, creditCount: 0 };
+export const EMPTY_BLOCK: TotalsBlock = {
+  debitFen: 0n,
+  debitCount: 0,
+  creditFen: 0n,
+  creditCount: 0,
+};
 
 export function sameBlock(a: TotalsBlock, b: TotalsBlock): boolean {
   return (

@@ -11,7 +11,10 @@ beforeAll(async () => {
 });
 afterAll(async () => world.database.close());
 
-async function newTerminal(terminalId: string, status: 'pending_activation' | 'frozen' | 'deactivated') {
+async function newTerminal(
+  terminalId: string,
+  status: 'pending_activation' | 'frozen' | 'deactivated',
+) {
   await setup.createTerminal(world.db, {
     terminalId,
     merchantId: world.merchant.id,

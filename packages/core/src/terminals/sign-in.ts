@@ -7,7 +7,11 @@ import type { TerminalsStore, TerminalRow } from './store.ts';
 
 export type TerminalsDeps = { readonly store: TerminalsStore; readonly clock: Clock };
 
-export type SignedIn = { readonly batchNo: number; readonly lastVoucherNo: number; readonly activated: boolean };
+export type SignedIn = {
+  readonly batchNo: number;
+  readonly lastVoucherNo: number;
+  readonly activated: boolean;
+};
 
 function refusal(row: TerminalRow | undefined): Outcome | null {
   if (!row) return outcome('terminal_not_found');

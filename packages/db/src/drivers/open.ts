@@ -1,4 +1,5 @@
-// Opens the database: a PostgreSQL server when a URL is given, else embedded PGlite (file or memory).
+// Opens the database: a PostgreSQL server when a URL is given, else embedded PGlite (file or
+// memory).
 // Both give the same drizzle `Db`; the SQL and migrations are the same on both.
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';

@@ -44,7 +44,10 @@ export const merchants = pgTable(
   (t) => [
     check('merchant_no_format', sql`${t.merchantNo} ~ '^[0-9]{15}$'`),
     check('merchant_type_known', sql`${t.merchantType} in ('individual', 'enterprise')`),
-    check('merchant_status_known', sql`${t.status} in ('pending', 'active', 'suspended', 'closed')`),
+    check(
+      'merchant_status_known',
+      sql`${t.status} in ('pending', 'active', 'suspended', 'closed')`,
+    ),
   ],
 );
 
@@ -151,7 +154,11 @@ export const businessDates = pgTable(
 );
 
 /** Retrieval reference numbers (参考号): twelve digits, unique per acquirer. */
-export const rrnSequence = pgSequence('rrn_seq', { startWith: 1, maxValue: 999999999999, cycle: true });
+export const rrnSequence = pgSequence('rrn_seq', {
+  startWith: 1,
+  maxValue: 999999999999,
+  cycle: true,
+});
 
 export const transactions = pgTable(
   'transactions',
@@ -181,7 +188,9 @@ export const transactions = pgTable(
       .default(sql`lpad(nextval('rrn_seq')::text, 12, '0')`),
     authCode: text('auth_code'),
     originalId: uuid('original_id'),
-    refundedFen: fen('refunded_fen').notNull().default(sql`0`),
+    refundedFen: fen('refunded_fen')
+      .notNull()
+      .default(sql`0`),
     businessDate: date('business_date', { mode: 'string' }).notNull(),
     requestHash: text('request_hash'),
     createdAt: at('created_at').notNull(),
@@ -200,7 +209,10 @@ export const transactions = pgTable(
       'transactions_refunded_range',
       sql`${t.refundedFen} >= 0 and ${t.refundedFen} <= ${t.amountFen}`,
     ),
-    check('transactions_pan_masked', sql`${t.panMasked} is null or ${t.panMasked} ~ '^[0-9]{6}\\*+[0-9]{4}$'`),
+    check(
+      'transactions_pan_masked',
+      sql`${t.panMasked} is null or ${t.panMasked} ~ '^[0-9]{6}\\*+[0-9]{4}$'`,
+    ),
     index('transactions_merchant_date_idx').on(t.merchantId, t.businessDate),
     index('transactions_date_idx').on(t.businessDate, t.kind, t.status),
     index('transactions_terminal_time_idx').on(t.terminalId, t.createdAt),
@@ -237,8 +249,10 @@ export const merchantSettlements = pgTable(
     check('settlement_status_known', sql`${t.status} in ('payable', 'paid')`),
     check(
       'settlement_adds_up',
-      sql`${t.netFen} = ${t.carriedInFen} + ${t.grossFen} - ${t.feeFen} - ${t.refundFen} - ${t.d0FeeFen}
-        and ${t.payoutFen} = greatest(${t.netFen}, 0) and ${t.carriedOutFen} = least(${t.netFen}, 0)`,
+      sql`${t.netFen} = ${t.carriedInFen} + ${t.grossFen} - ${t.feeFen} - ${t.refundFen}
+          - ${t.d0FeeFen}
+        and ${t.payoutFen} = greatest(${t.netFen}, 0)
+        and ${t.carriedOutFen} = least(${t.netFen}, 0)`,
     ),
   ],
 );

@@ -48,7 +48,10 @@ export class PgPaymentsTx implements PaymentsTx {
       .from(businessDates)
       .where(eq(businessDates.businessDate, date));
     if (row) return row.status as BusinessDateStatus;
-    await this.tx.insert(businessDates).values({ businessDate: date, status: 'open' }).onConflictDoNothing();
+    await this.tx
+      .insert(businessDates)
+      .values({ businessDate: date, status: 'open' })
+      .onConflictDoNothing();
     return 'open';
   }
 
@@ -91,7 +94,11 @@ export class PgPaymentsTx implements PaymentsTx {
   }
 
   async lockOriginalById(id: string): Promise<TransactionRecord | undefined> {
-    const [row] = await this.tx.select().from(transactions).where(eq(transactions.id, id)).for('update');
+    const [row] = await this.tx
+      .select()
+      .from(transactions)
+      .where(eq(transactions.id, id))
+      .for('update');
     return row ? toRecord(row) : undefined;
   }
 
@@ -128,7 +135,10 @@ export class PgPaymentsTx implements PaymentsTx {
       limit 1`);
     const [r] = rowsOf(result);
     if (!r) return undefined;
-    return { rateBps: num(r['rate_bps']), capFen: r['cap_fen'] === null ? null : big(r['cap_fen']) };
+    return {
+      rateBps: num(r['rate_bps']),
+      capFen: r['cap_fen'] === null ? null : big(r['cap_fen']),
+    };
   }
 
   async insertTransaction(record: Omit<TransactionRecord, 'rrn'>): Promise<TransactionRecord> {

@@ -1,6 +1,13 @@
 // Mapping between database rows and domain records; raw SQL results differ by driver (node-postgres
 // gives int8 as strings, PGlite as numbers or bigints), so every value is normalised here.
-import type { TransactionRecord, TransactionKind, TransactionStatus, Service, PaymentMethod, OutcomeCode } from '@shoudan/core';
+import type {
+  TransactionRecord,
+  TransactionKind,
+  TransactionStatus,
+  Service,
+  PaymentMethod,
+  OutcomeCode,
+} from '@shoudan/core';
 import type { transactions } from '../schema/index.ts';
 
 export type TransactionRow = typeof transactions.$inferSelect;

@@ -31,7 +31,8 @@ class PgSettlementTx implements SettlementTx {
   }
 
   async setBusinessDateStatus(date: string, status: BusinessDateStatus, at: Date): Promise<void> {
-    const stamp = status === 'cut_off' ? { cutOffAt: at } : status === 'settled' ? { settledAt: at } : {};
+    const stamp =
+      status === 'cut_off' ? { cutOffAt: at } : status === 'settled' ? { settledAt: at } : {};
     await this.tx
       .insert(businessDates)
       .values({ businessDate: date, status, ...stamp })
@@ -52,7 +53,10 @@ class PgSettlementTx implements SettlementTx {
   }
 }
 
-function toSettlement(row: typeof merchantSettlements.$inferSelect, merchantNo: string): MerchantSettlement {
+function toSettlement(
+  row: typeof merchantSettlements.$inferSelect,
+  merchantNo: string,
+): MerchantSettlement {
   return {
     id: row.id,
     merchantId: row.merchantId,

@@ -5,7 +5,12 @@ import type { Service } from '@shoudan/core';
 import type { Db } from '../drivers/open.ts';
 import { feePlans, feeRates, merchants, merchantServices, terminals } from '../schema/index.ts';
 
-export type RateInput = { service: Service; rateBps: number; capFen?: bigint | null; effectiveFrom: Date };
+export type RateInput = {
+  service: Service;
+  rateBps: number;
+  capFen?: bigint | null;
+  effectiveFrom: Date;
+};
 
 export async function createFeePlan(
   db: Db,
@@ -79,11 +84,21 @@ export async function createMerchant(db: Db, input: MerchantInput): Promise<void
 
 export async function setServiceStatus(
   db: Db,
-  input: { merchantId: string; service: Service; status: 'active' | 'suspended' | 'revoked'; at: Date },
+  input: {
+    merchantId: string;
+    service: Service;
+    status: 'active' | 'suspended' | 'revoked';
+    at: Date;
+  },
 ): Promise<void> {
   await db
     .insert(merchantServices)
-    .values({ merchantId: input.merchantId, service: input.service, status: input.status, changedAt: input.at })
+    .values({
+      merchantId: input.merchantId,
+      service: input.service,
+      status: input.status,
+      changedAt: input.at,
+    })
     .onConflictDoUpdate({
       target: [merchantServices.merchantId, merchantServices.service],
       set: { status: input.status, changedAt: input.at },
@@ -94,7 +109,10 @@ export async function setMerchantStatus(
   db: Db,
   input: { merchantId: string; status: 'pending' | 'active' | 'suspended' | 'closed' },
 ): Promise<void> {
-  await db.update(merchants).set({ status: input.status }).where(eq(merchants.id, input.merchantId));
+  await db
+    .update(merchants)
+    .set({ status: input.status })
+    .where(eq(merchants.id, input.merchantId));
 }
 
 export type TerminalInput = {
@@ -120,7 +138,11 @@ export async function createTerminal(db: Db, input: TerminalInput): Promise<void
 
 export async function setTerminalStatus(
   db: Db,
-  input: { terminalId: string; status: 'pending_activation' | 'active' | 'frozen' | 'deactivated'; reason?: string },
+  input: {
+    terminalId: string;
+    status: 'pending_activation' | 'active' | 'frozen' | 'deactivated';
+    reason?: string;
+  },
 ): Promise<void> {
   await db
     .update(terminals)

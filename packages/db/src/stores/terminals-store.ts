@@ -66,10 +66,18 @@ class PgTerminalsTx implements TerminalsTx {
   }
 
   async activate(terminalId: string): Promise<void> {
-    await this.tx.update(terminals).set({ status: 'active' }).where(eq(terminals.terminalId, terminalId));
+    await this.tx
+      .update(terminals)
+      .set({ status: 'active' })
+      .where(eq(terminals.terminalId, terminalId));
   }
 
-  async ensureBatch(terminalId: string, merchantId: string, batchNo: number, at: Date): Promise<BatchRow> {
+  async ensureBatch(
+    terminalId: string,
+    merchantId: string,
+    batchNo: number,
+    at: Date,
+  ): Promise<BatchRow> {
     await this.tx
       .insert(terminalBatches)
       .values({ terminalId, batchNo, merchantId, status: 'open', openedAt: at })
@@ -87,7 +95,10 @@ class PgTerminalsTx implements TerminalsTx {
   }
 
   async signOff(terminalId: string, at: Date): Promise<void> {
-    await this.tx.update(terminals).set({ signedOffAt: at }).where(eq(terminals.terminalId, terminalId));
+    await this.tx
+      .update(terminals)
+      .set({ signedOffAt: at })
+      .where(eq(terminals.terminalId, terminalId));
   }
 
   async batch(terminalId: string, batchNo: number): Promise<BatchRow | undefined> {

@@ -1,5 +1,6 @@
 // A small acquiring world for tests: a fee plan, merchants, signed-in terminals, the engine on a
-// fake clock with seeded ids, and a POS helper that keeps batch and voucher numbers like a terminal.
+// fake clock with seeded ids, and a POS helper that keeps batch and voucher numbers as a
+// terminal does.
 import {
   CardNetworkSimulator,
   FakeClock,
@@ -51,7 +52,10 @@ export async function createWorld(database: Database, options: WorldOptions = {}
   const clock = new FakeClock(options.start ?? '2026-11-24T02:00:00Z');
   const ids = createIds(clock, seededRandom(options.seed ?? 1));
   const network = new CardNetworkSimulator({ clock, latencyMs: options.networkLatencyMs ?? 0 });
-  const rules = { cutoffTime: options.cutoffTime ?? '23:00', refundWindowDays: options.refundWindowDays ?? 30 };
+  const rules = {
+    cutoffTime: options.cutoffTime ?? '23:00',
+    refundWindowDays: options.refundWindowDays ?? 30,
+  };
   const stores = createStores(database.db);
   const engine = createEngine({ stores, network, clock, ids, rules });
   const planId = ids.next();
@@ -84,7 +88,12 @@ export async function createWorld(database: Database, options: WorldOptions = {}
     const terminalIds: string[] = [];
     for (let t = 1; t <= (options.terminalsPerMerchant ?? 1); t++) {
       const terminalId = `${String(m).padStart(4, '0')}${String(t).padStart(4, '0')}`;
-      await createTerminal(database.db, { terminalId, merchantId: id, serialNo: `SN${terminalId}`, at: clock.now() });
+      await createTerminal(database.db, {
+        terminalId,
+        merchantId: id,
+        serialNo: `SN${terminalId}`,
+        at: clock.now(),
+      });
       const signed = await engine.signIn({ terminalId });
       if (!signed.ok) throw new Error(`sign-in failed: ${signed.outcome.code}`);
       terminalIds.push(terminalId);
