@@ -1,0 +1,78 @@
+// `shoudan seed`: writes the demo world (merchants, terminals and a few days of activity) into an
+// empty database; a database that already has merchants is left as it is.
+import { DEMO_LIMITS, seedDemo, type DemoSummary } from '../seed/demo.ts';
+import type { Services } from '../services.ts';
+import {
+  openRequest,
+  wholeNumberOption,
+  withServices,
+  type CliContext,
+  type RootCommand,
+  type RunState,
+} from './context.ts';
+import { EXIT, print, progressBar } from './output.ts';
+
+export function registerSeedCommand(program: RootCommand, ctx: CliContext, run: RunState): void {
+  program
+    .command('seed')
+    .description('seed demo data into an empty database (skipped when merchants exist)')
+    .option(
+      '--days <n>',
+      'past business days of activity (default 3)',
+      wholeNumberOption(DEMO_LIMITS.daysMin, DEMO_LIMITS.daysMax, 'days'),
+    )
+    .option(
+      '--merchants <n>',
+      'number of merchants (default 6)',
+      wholeNumberOption(DEMO_LIMITS.merchantsMin, DEMO_LIMITS.merchantsMax, 'merchants'),
+    )
+    .option('--seed <n>', 'random seed (default 1)', wholeNumberOption(0, 2 ** 31 - 1, 'seed'))
+    .action(async (opts, cmd) => {
+      run.code = await withServices(ctx, openRequest(cmd.optsWithGlobals(), true), async (o) => {
+        const summary = await seedWithProgress(o.services, opts);
+        printSeedSummary(summary);
+        return EXIT.ok;
+      });
+    });
+}
+
+export async function seedWithProgress(
+  services: Services,
+  options: { readonly days?: number; readonly merchants?: number; readonly seed?: number },
+): Promise<DemoSummary> {
+  const bar = progressBar('Seeding demo data');
+  const summary = await seedDemo(services.db, {
+    ...options,
+    now: services.clock.now(),
+    rules: services.rules,
+    onProgress: (done, total) => bar.update(done, total),
+  }).finally(() => bar.stop());
+  if (!summary.skipped) {
+    services.logger.info({
+      event: 'seed.completed',
+      merchants: summary.merchants.length,
+      terminals: summary.terminals,
+      transactions: summary.transactions,
+      settledDates: summary.settledDates,
+      openDate: summary.openDate,
+    });
+  }
+  return summary;
+}
+
+export function printSeedSummary(summary: DemoSummary): void {
+  if (summary.skipped) {
+    print('The database already has merchants: demo seed skipped, nothing written.');
+    return;
+  }
+  print(
+    `Demo data: ${summary.merchants.length} merchants, ${summary.terminals} terminals, ` +
+      `${summary.transactions} transactions (${summary.approved} sales approved, ` +
+      `${summary.declined} declined, ${summary.voids} voids, ${summary.refunds} refunds).`,
+  );
+  print(`  settled business dates ${summary.settledDates.join(', ') || '(none)'}`);
+  print(`  open business date     ${summary.openDate} (today: its sales can still be voided)`);
+  if (summary.unbalancedBatches > 0) {
+    print(`  unbalanced terminal batches ${summary.unbalancedBatches}`);
+  }
+}

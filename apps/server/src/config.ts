@@ -1,0 +1,140 @@
+// Server configuration: one zod schema over the environment, parsed once at start and frozen.
+// Every limit carries its unit in its name and a bound; nothing is left to a library default.
+import { z } from 'zod';
+
+/** Bounds of the numeric settings, shared with the CLI flags that override them. */
+export const LIMITS = {
+  portMin: 0, // 0 asks the operating system for any free port
+  portMax: 65_535,
+  refundWindowDaysMin: 1,
+  refundWindowDaysMax: 365,
+  cutoffCheckIntervalMsMin: 1_000,
+  cutoffCheckIntervalMsMax: 3_600_000,
+  settlementChunkSizeMin: 1,
+  settlementChunkSizeMax: 10_000,
+} as const;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** A whole number from an environment string, within [min, max] `unit`. */
+function wholeNumber(min: number, max: number, unit: string) {
+  const range = `a whole number from ${min} to ${max} (${unit})`;
+  return z
+    .string()
+    .regex(/^\d+$/, `must be ${range}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be ${range}`).max(max, `must be ${range}`));
+}
+
+const tcpPort = () => wholeNumber(LIMITS.portMin, LIMITS.portMax, 'TCP port; 0 = any free port');
+
+const postgresUrl = z
+  .string()
+  .refine((text) => /^postgres(ql)?:\/\/\S+$/.test(text) && URL.canParse(text), {
+    error: 'must be a postgres:// or postgresql:// URL',
+  });
+
+/** The environment variables the server reads, and the settings they become. */
+export const Config = z
+  .object({
+    DATABASE_URL: postgresUrl.optional(),
+    SHOUDAN_DATA_DIR: z.string().min(1).max(4096).default('./data'),
+    SHOUDAN_HOST: z.string().min(1).max(255).default('127.0.0.1'),
+    PORT: tcpPort().default(3000),
+    GATEWAY_PORT: tcpPort().default(5800),
+    CUTOFF_TIME: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM, Asia/Shanghai')
+      .default('23:00'),
+    REFUND_WINDOW_DAYS: wholeNumber(
+      LIMITS.refundWindowDaysMin,
+      LIMITS.refundWindowDaysMax,
+      'days',
+    ).default(30),
+    CUTOFF_CHECK_INTERVAL_MS: wholeNumber(
+      LIMITS.cutoffCheckIntervalMsMin,
+      LIMITS.cutoffCheckIntervalMsMax,
+      'milliseconds',
+    ).default(30_000),
+    LOG_LEVEL: z
+      .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+      .default('info'),
+    SETTLEMENT_CHUNK_SIZE: wholeNumber(
+      LIMITS.settlementChunkSizeMin,
+      LIMITS.settlementChunkSizeMax,
+      'merchants',
+    ).default(500),
+  })
+  .transform((env) => ({
+    /** PostgreSQL server; when unset the embedded PGlite database is used. */
+    databaseUrl: env.DATABASE_URL,
+    /** Where the embedded database (and later uploads) live. */
+    dataDir: env.SHOUDAN_DATA_DIR,
+    httpHost: env.SHOUDAN_HOST,
+    httpPort: env.PORT,
+    /** The ISO 8583 gateway's TCP port (used by the gateway issue). */
+    gatewayPort: env.GATEWAY_PORT,
+    /** Cutoff (日切) time of day, Asia/Shanghai. */
+    cutoffTime: env.CUTOFF_TIME,
+    refundWindowDays: env.REFUND_WINDOW_DAYS,
+    cutoffCheckIntervalMs: env.CUTOFF_CHECK_INTERVAL_MS,
+    logLevel: env.LOG_LEVEL,
+    /** Merchants settled per database transaction. */
+    settlementChunkSize: env.SETTLEMENT_CHUNK_SIZE,
+  }));
+
+export type Config = Readonly<z.output<typeof Config>>;
+
+/** The environment variable behind each setting, for messages. */
+export const ENV_NAMES = {
+  databaseUrl: 'DATABASE_URL',
+  dataDir: 'SHOUDAN_DATA_DIR',
+  httpHost: 'SHOUDAN_HOST',
+  httpPort: 'PORT',
+  gatewayPort: 'GATEWAY_PORT',
+  cutoffTime: 'CUTOFF_TIME',
+  refundWindowDays: 'REFUND_WINDOW_DAYS',
+  cutoffCheckIntervalMs: 'CUTOFF_CHECK_INTERVAL_MS',
+  logLevel: 'LOG_LEVEL',
+  settlementChunkSize: 'SETTLEMENT_CHUNK_SIZE',
+} as const satisfies Record<keyof Config, string>;
+
+/** A configuration that cannot be used; `problems` name each variable and what is wrong. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/**
+ * Parses the settings from `env` (variables that are unset or blank take their defaults) and
+ * freezes them. Throws ConfigError naming every variable that is wrong.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const input: Record<string, string> = {};
+  for (const name of Object.values(ENV_NAMES)) {
+    const value = env[name]?.trim();
+    if (value) input[name] = value;
+  }
+  const parsed = Config.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        const shown = name === 'DATABASE_URL' ? '' : ` (got "${input[name] ?? ''}")`;
+        return `${name} ${issue.message}${shown}`;
+      }),
+    );
+  }
+  return Object.freeze(parsed.data);
+}
+
+/** The configuration with some settings replaced (already checked by the caller), frozen. */
+export function overrideConfig(config: Config, changes: Partial<Config>): Config {
+  const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  return Object.freeze({ ...config, ...defined });
+}
