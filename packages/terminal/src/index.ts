@@ -1,0 +1,2 @@
+// @shoudan/terminal: a POS terminal simulator library.
+export {};
