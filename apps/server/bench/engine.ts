@@ -1,0 +1,201 @@
+// Engine throughput on PostgreSQL against a baseline measured in the same run: 8 connections of
+// one-row durable INSERTs into a table shaped like `transactions`, then 8 terminals selling
+// through the engine (each a sequential loop, like a POS) for the same time.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import type { Db } from '@shoudan/db';
+import { createWorld, TestPos } from '@shoudan/db/testing';
+import { createBenchDatabase, percentile } from './common.ts';
+
+export type EngineBenchOptions = {
+  /** Measured time of each part, after its warm-up. */
+  readonly seconds: number;
+  readonly warmupSeconds: number;
+  /** Concurrent connections (baseline) and terminals (engine). */
+  readonly concurrency: number;
+  /** Upper bound on operations per loop, whatever the time. */
+  readonly maxOpsPerLoop: number;
+};
+
+export const ENGINE_DEFAULTS: EngineBenchOptions = {
+  seconds: 10,
+  warmupSeconds: 2,
+  concurrency: 8,
+  maxOpsPerLoop: 1_000_000,
+};
+
+/** One measured part: its rate, latencies and what each operation cost. */
+export type Measured = {
+  readonly ops: number;
+  readonly perSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  /** Statements sent per operation, counted at the client. */
+  readonly statementsPerOp: number;
+  /** CPU per operation of this Node process, and of the server backends (null when remote). */
+  readonly nodeCpuMsPerOp: number;
+  readonly serverCpuMsPerOp: number | null;
+};
+
+export type EngineBenchResult = {
+  readonly baseline: Measured;
+  readonly engine: Measured;
+  readonly ratio: number;
+  readonly poolSize: number;
+};
+
+/** Runs the baseline and the engine on one throwaway database, then drops it. */
+export async function runEngineBench(options: EngineBenchOptions): Promise<EngineBenchResult> {
+  const poolSize = Math.max(10, options.concurrency + 2);
+  const database = await createBenchDatabase(poolSize);
+  const pool = new pg.Pool({ connectionString: database.url, max: options.concurrency });
+  try {
+    await pool.query('create table bench_baseline (like transactions including all)');
+    const commit = await pool.query<{ synchronous_commit: string }>('show synchronous_commit');
+    if (commit.rows[0]?.synchronous_commit !== 'on') throw new Error('synchronous_commit is off');
+    let voucher = 0;
+    const baselineLoops = Array.from({ length: options.concurrency }, (_, i) => async () => {
+      voucher++;
+      const values = [randomUUID(), `BASE${String(i).padStart(4, '0')}`, voucher, new Date(0)];
+      await pool.query(BASELINE_INSERT, values);
+    });
+    const baseline = await measure(database.db, baselineLoops, options);
+    const world = await createWorld(database, {
+      merchants: options.concurrency,
+      terminalsPerMerchant: 1,
+      networkLatencyMs: 0,
+    });
+    const saleLoops = world.merchants.flatMap((m) =>
+      m.terminalIds.map((terminalId) => {
+        const pos = new TestPos(world.engine, terminalId);
+        return async () => {
+          const result = await pos.sale(10_000n);
+          if (!result.ok) throw new Error(`bench sale refused: ${result.outcome.code}`);
+        };
+      }),
+    );
+    const engine = await measure(database.db, saleLoops, options);
+    return { baseline, engine, ratio: engine.perSecond / baseline.perSecond, poolSize };
+  } finally {
+    await pool.end();
+    await database.drop();
+  }
+}
+
+const BASELINE_INSERT = `
+  insert into bench_baseline (id, merchant_id, terminal_id, batch_no, voucher_no, kind, status,
+    amount_fen, fee_fen, fee_rate_bps, service, payment_method, pan_masked, card_org, auth_code,
+    business_date, request_hash, created_at)
+  values ($1, '00000000-0000-7000-8000-000000000000', $2, 1, $3, 'sale', 'approved', 10000, 50,
+    50, 'card_debit', 'card', '622202******0001', 'CUP', '123456', '2026-11-24',
+    '0123456789abcdef0123456789abcdef', $4)`;
+
+/** Warms up, then runs every loop concurrently for the measured time and reports the costs. */
+async function measure(
+  db: Db,
+  loops: readonly (() => Promise<void>)[],
+  options: EngineBenchOptions,
+): Promise<Measured> {
+  await runLoops(loops, options.warmupSeconds, options.maxOpsPerLoop, null);
+  const backends = await serverBackends(db);
+  const serverBefore = backendCpuMs(backends);
+  const cpuBefore = process.cpuUsage();
+  const counter = countStatements();
+  const latencies: number[] = [];
+  const { ops, ms } = await runLoops(loops, options.seconds, options.maxOpsPerLoop, latencies);
+  const statements = counter.stop();
+  const cpu = process.cpuUsage(cpuBefore);
+  const serverCpu = cpuDelta(serverBefore, backendCpuMs(backends));
+  latencies.sort((a, b) => a - b);
+  return {
+    ops,
+    perSecond: (ops / ms) * 1000,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    statementsPerOp: statements / ops,
+    nodeCpuMsPerOp: (cpu.user + cpu.system) / 1000 / ops,
+    serverCpuMsPerOp: serverCpu === null ? null : serverCpu / ops,
+  };
+}
+
+/** Sequential loops run side by side until the time or the op bound is reached. */
+async function runLoops(
+  loops: readonly (() => Promise<void>)[],
+  secs: number,
+  maxOpsPerLoop: number,
+  latencies: number[] | null,
+): Promise<{ ops: number; ms: number }> {
+  const started = performance.now();
+  const deadline = started + secs * 1000;
+  let ops = 0;
+  const run = async (op: () => Promise<void>) => {
+    for (let n = 0; n < maxOpsPerLoop; n++) {
+      const at = performance.now();
+      if (at >= deadline) return;
+      await op();
+      latencies?.push(performance.now() - at);
+      ops++;
+    }
+  };
+  await Promise.all(loops.map(run));
+  return { ops, ms: performance.now() - started };
+}
+
+/** Process ids of the server backends connected to the bench database. */
+async function serverBackends(db: Db): Promise<number[]> {
+  const result = await db.execute(
+    sql`select pid from pg_stat_activity where datname = current_database()`,
+  );
+  return (result as unknown as { rows: { pid: number }[] }).rows.map((r) => Number(r.pid));
+}
+
+/** CPU ms (user + system) of each local process that /proc shows; empty when remote. */
+function backendCpuMs(pids: readonly number[]): Map<number, number> {
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  const cpu = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) / ticksPerSecond) * 1000);
+    } catch {
+      // Not on this machine, or gone (an idle connection the pool closed).
+    }
+  }
+  return cpu;
+}
+
+/** CPU used between two readings by the processes seen in both; null when none was. */
+function cpuDelta(before: Map<number, number>, after: Map<number, number>): number | null {
+  let total = 0;
+  let seen = 0;
+  for (const [pid, ms] of after) {
+    const start = before.get(pid);
+    if (start === undefined) continue;
+    total += ms - start;
+    seen++;
+  }
+  return seen === 0 ? null : total;
+}
+
+/**
+ * Counts the statements every pg client sends until stopped, by wrapping `Client.query` (bench
+ * instrumentation only; the cost of one counter increment per statement).
+ */
+function countStatements(): { stop(): number } {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  let count = 0;
+  proto.query = function counted(this: unknown, ...args: unknown[]) {
+    count++;
+    return original.apply(this, args);
+  };
+  return {
+    stop: () => {
+      proto.query = original;
+      return count;
+    },
+  };
+}
