@@ -78,6 +78,23 @@ export async function recordDecline(
   return err(outcome(code, detail));
 }
 
+/**
+ * Runs a request's database transaction. When it fails nothing was recorded, yet the network may
+ * already have approved the request: release whatever it holds for `ref`, then let the defect go.
+ */
+export async function releasedOnDefect<T>(
+  network: CardNetwork,
+  ref: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (defect) {
+    await network.reverse(ref).catch(() => undefined);
+    throw defect;
+  }
+}
+
 /** Calls the network; a missing answer is reversed at once so no hold is left behind. */
 export async function askNetwork(
   network: CardNetwork,
@@ -92,7 +109,10 @@ export async function askNetwork(
 }
 
 /** A transaction about to be recorded: everything but what the outcome decides. */
-export type DraftRecord = Omit<TransactionRecord, 'rrn' | 'status' | 'outcomeCode'>;
+export type DraftRecord = Omit<TransactionRecord, 'rrn' | 'status' | 'outcomeCode'> & {
+  /** An RRN reserved for the request; else the store assigns one. */
+  readonly rrn?: string;
+};
 
 type DraftFields = Pick<
   DraftRecord,

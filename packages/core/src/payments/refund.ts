@@ -13,6 +13,7 @@ import {
   draftRecord,
   recordApproval,
   recordDecline,
+  releasedOnDefect,
   replay,
   terminalRefusal,
   type PaymentResult,
@@ -36,6 +37,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * duplicate_with_different_content.
  */
 export async function refund(deps: PaymentsDeps, input: RefundInput): Promise<PaymentResult> {
+  return releasedOnDefect(deps.network, networkRef(input), () => refundInTransaction(deps, input));
+}
+
+async function refundInTransaction(deps: PaymentsDeps, input: RefundInput): Promise<PaymentResult> {
   if (input.amountFen <= 0n) return err(outcome('invalid_amount'));
   const hash = requestHash(['refund', input.amountFen, input.original.rrn]);
   const ref = networkRef(input);

@@ -12,6 +12,7 @@ import {
   draftRecord,
   recordApproval,
   recordDecline,
+  releasedOnDefect,
   replay,
   terminalRefusal,
   type PaymentResult,
@@ -33,6 +34,10 @@ export type VoidSaleInput = RequestKey & {
  * duplicate_with_different_content.
  */
 export async function voidSale(deps: PaymentsDeps, input: VoidSaleInput): Promise<PaymentResult> {
+  return releasedOnDefect(deps.network, networkRef(input), () => voidInTransaction(deps, input));
+}
+
+async function voidInTransaction(deps: PaymentsDeps, input: VoidSaleInput): Promise<PaymentResult> {
   if (input.amountFen <= 0n) return err(outcome('invalid_amount'));
   const hash = requestHash([
     'void',

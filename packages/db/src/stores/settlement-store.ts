@@ -140,8 +140,9 @@ export function createSettlementStore(db: Db): SettlementStore {
   };
 }
 
-// A carried debt is a running balance: it comes from the merchant's latest settlement by the time
-// it was made, not by its date, so dates settled out of order still take each debt exactly once.
+// A carried debt is a running balance: each settlement takes in all that is outstanding and
+// carries out its own negative net, so what is outstanding is the sum of (carried out − carried
+// in) over the merchant's settlements, whatever order their dates were settled in.
 async function merchantDayTotals(db: Db, date: string, rateAt: Date): Promise<MerchantDayTotals[]> {
   const result = await db.execute(sql`
     with day as (
@@ -156,9 +157,8 @@ async function merchantDayTotals(db: Db, date: string, rateAt: Date): Promise<Me
       group by merchant_id
     )
     select day.*, m.merchant_no,
-      coalesce((select s.carried_out_fen from merchant_settlement s
-        where s.merchant_id = day.merchant_id and s.business_date <> ${date}
-        order by s.created_at desc, s.business_date desc limit 1), 0) as carried_in_fen,
+      coalesce((select sum(s.carried_out_fen - s.carried_in_fen) from merchant_settlement s
+        where s.merchant_id = day.merchant_id and s.business_date <> ${date}), 0) as carried_in_fen,
       d0.rate_bps as d0_rate_bps, d0.cap_fen as d0_cap_fen,
       exists (select 1 from merchant_service ms where ms.merchant_id = m.id
         and ms.service = 'd0_settlement' and ms.status = 'active') as d0_active
