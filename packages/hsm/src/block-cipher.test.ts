@@ -3,13 +3,7 @@
 import { createCipheriv } from 'node:crypto';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import {
-  decryptEcb,
-  encryptCbc,
-  encryptEcb,
-  hasOddParity,
-  withOddParity,
-} from './block-cipher.ts';
+import { decryptEcb, encryptCbc, encryptEcb, hasOddParity, withOddParity } from './block-cipher.ts';
 import { HsmError } from './errors.ts';
 import { desEncrypt, hex, tdesEncrypt, toHex } from './test-support.ts';
 
@@ -59,14 +53,11 @@ describe('2-key 3DES (double-length key)', () => {
     },
   );
 
-  test.prop([bytes(8), bytes(8)])(
-    'a double-length key K‖K is single DES with K',
-    (key, block) => {
-      const doubled = Buffer.concat([key, key]);
-      const single = desEncrypt(Buffer.from(key), Buffer.from(block));
-      expect(toHex(encryptEcb('3des', doubled, block))).toBe(toHex(single));
-    },
-  );
+  test.prop([bytes(8), bytes(8)])('a double-length key K‖K is single DES with K', (key, block) => {
+    const doubled = Buffer.concat([key, key]);
+    const single = desEncrypt(Buffer.from(key), Buffer.from(block));
+    expect(toHex(encryptEcb('3des', doubled, block))).toBe(toHex(single));
+  });
 });
 
 describe('SM4', () => {

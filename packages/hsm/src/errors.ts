@@ -20,8 +20,7 @@ export type HsmOutcome =
   | 'key_invalid';
 
 export type HsmResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly outcome: HsmOutcome };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly outcome: HsmOutcome };
 
 export function ok<T>(value: T): HsmResult<T> {
   return { ok: true, value };

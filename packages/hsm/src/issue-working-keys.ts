@@ -111,9 +111,10 @@ function issueForLayout(
   const doubleMak = layout.makSlotBytes === 16 && (scheme === 'sm4' || input.doubleLengthMak);
   const pik = issueKey(context, { tmk, scheme, usage: 'pik', lengthBytes: layout.pikBytes });
   const mak = issueKey(context, { tmk, scheme, usage: 'mak', lengthBytes: doubleMak ? 16 : 8 });
-  const tdk = layout.tdkBytes === 16
-    ? issueKey(context, { tmk, scheme, usage: 'tdk', lengthBytes: 16 })
-    : undefined;
+  const tdk =
+    layout.tdkBytes === 16
+      ? issueKey(context, { tmk, scheme, usage: 'tdk', lengthBytes: 16 })
+      : undefined;
   const field62 = writeField62(
     { pik: pik.underTmk, mak: mak.underTmk, tdk: tdk?.underTmk },
     layout.makSlotBytes,

@@ -4,14 +4,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { HsmError } from './errors.ts';
 import { computeMac, cupEcbMac, macMatches, x919Mac } from './mac.ts';
-import {
-  desDecrypt,
-  desEncrypt,
-  hex,
-  sm4Encrypt,
-  tdesEncrypt,
-  toHex,
-} from './test-support.ts';
+import { desDecrypt, desEncrypt, hex, sm4Encrypt, tdesEncrypt, toHex } from './test-support.ts';
 
 const NOW_IS_THE_TIME = Buffer.from('Now is the time for all ', 'ascii');
 

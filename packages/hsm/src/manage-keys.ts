@@ -9,8 +9,7 @@ import type { RandomSource } from './random-source.ts';
 
 /** Which key to generate: 3DES single or double length (default double), or SM4. */
 export type KeySpec =
-  | { readonly scheme: '3des'; readonly length?: 'single' | 'double' }
-  | { readonly scheme: 'sm4' };
+  { readonly scheme: '3des'; readonly length?: 'single' | 'double' } | { readonly scheme: 'sm4' };
 
 export interface ImportKeyInput {
   readonly scheme: KeyScheme;
@@ -43,8 +42,8 @@ export function generateClearKey(
     if (drawn.length !== lengthBytes) throw new HsmError('random_source_invalid');
     const key = scheme === '3des' ? withOddParity(drawn) : Buffer.from(drawn);
     wipe(drawn);
-    const halvesEqual = lengthBytes === 16 && scheme === '3des' &&
-      key.subarray(0, 8).equals(key.subarray(8));
+    const halvesEqual =
+      lengthBytes === 16 && scheme === '3des' && key.subarray(0, 8).equals(key.subarray(8));
     if (!isAllZero(key) && !halvesEqual) return key;
     wipe(key);
   }

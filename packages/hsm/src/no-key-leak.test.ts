@@ -78,36 +78,80 @@ const failures: Array<[string, () => unknown]> = [
   ['LMK too long', () => createSecurityModule({ masterKeyHex: `${LMK_HEX}AB` })],
   ['LMK not hex', () => createSecurityModule({ masterKeyHex: `${LMK_HEX.slice(0, 62)}ZZ` })],
   ['tampered MAK', () => hsm.generateMac({ makUnderLmk: tampered, algorithm: 'cup-ecb', data })],
-  ['PIK as MAK', () => hsm.generateMac({
-    makUnderLmk: issued.pikUnderLmk, algorithm: 'x919', data,
-  })],
-  ['key under another LMK', () => createSecurityModule({ masterKeyHex: OTHER_LMK_HEX })
-    .generateMac({ makUnderLmk: issued.makUnderLmk, algorithm: 'cup-ecb', data })],
+  [
+    'PIK as MAK',
+    () =>
+      hsm.generateMac({
+        makUnderLmk: issued.pikUnderLmk,
+        algorithm: 'x919',
+        data,
+      }),
+  ],
+  [
+    'key under another LMK',
+    () =>
+      createSecurityModule({ masterKeyHex: OTHER_LMK_HEX }).generateMac({
+        makUnderLmk: issued.makUnderLmk,
+        algorithm: 'cup-ecb',
+        data,
+      }),
+  ],
   ['export a PIK', () => hsm.exportTmkForInjection(issued.pikUnderLmk)],
-  ['swap PIK and ZPK', () => hsm.translatePin({
-    pikUnderLmk: zpkUnderLmk, zpkUnderLmk: issued.pikUnderLmk, pinBlock: Buffer.alloc(8),
-    pan: '4111111111111111',
-  })],
-  ['data not bytes', () => hsm.verifyMac({
-    makUnderLmk: issued.makUnderLmk, algorithm: 'cup-ecb', data: tmkHex as unknown as Uint8Array,
-    mac: Buffer.alloc(8),
-  })],
-  ['terminal TMK malformed', () => readSignInKeys({
-    tmk: { scheme: '3des', clearKeyHex: `${tmkHex}Z` }, field62: issued.field62,
-  })],
-  ['terminal MAK wrong length', () => generateTerminalMac({
-    mak: { scheme: 'sm4', clearKeyHex: terminal.mak.clearKeyHex.slice(0, 16) },
-    algorithm: 'cup-ecb',
-    data,
-  })],
-  ['X9.19 with an SM4 MAK', () => generateTerminalMac({
-    mak: { scheme: 'sm4', clearKeyHex: terminal.pik.clearKeyHex }, algorithm: 'x919', data,
-  })],
-  ['SM4 PIN block', () => encryptPinBlock({
-    pik: { scheme: 'sm4', clearKeyHex: terminal.pik.clearKeyHex },
-    pin: '1234',
-    pan: '4111111111111111',
-  })],
+  [
+    'swap PIK and ZPK',
+    () =>
+      hsm.translatePin({
+        pikUnderLmk: zpkUnderLmk,
+        zpkUnderLmk: issued.pikUnderLmk,
+        pinBlock: Buffer.alloc(8),
+        pan: '4111111111111111',
+      }),
+  ],
+  [
+    'data not bytes',
+    () =>
+      hsm.verifyMac({
+        makUnderLmk: issued.makUnderLmk,
+        algorithm: 'cup-ecb',
+        data: tmkHex as unknown as Uint8Array,
+        mac: Buffer.alloc(8),
+      }),
+  ],
+  [
+    'terminal TMK malformed',
+    () =>
+      readSignInKeys({
+        tmk: { scheme: '3des', clearKeyHex: `${tmkHex}Z` },
+        field62: issued.field62,
+      }),
+  ],
+  [
+    'terminal MAK wrong length',
+    () =>
+      generateTerminalMac({
+        mak: { scheme: 'sm4', clearKeyHex: terminal.mak.clearKeyHex.slice(0, 16) },
+        algorithm: 'cup-ecb',
+        data,
+      }),
+  ],
+  [
+    'X9.19 with an SM4 MAK',
+    () =>
+      generateTerminalMac({
+        mak: { scheme: 'sm4', clearKeyHex: terminal.pik.clearKeyHex },
+        algorithm: 'x919',
+        data,
+      }),
+  ],
+  [
+    'SM4 PIN block',
+    () =>
+      encryptPinBlock({
+        pik: { scheme: 'sm4', clearKeyHex: terminal.pik.clearKeyHex },
+        pin: '1234',
+        pan: '4111111111111111',
+      }),
+  ],
 ];
 
 describe('no key material in errors', () => {

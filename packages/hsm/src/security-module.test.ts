@@ -105,8 +105,10 @@ describe('sign-in: working keys under the LMK, under the TMK and as field 62', (
     expect(terminal.mak.clearKeyHex).toHaveLength(16);
     expect(terminal.tdk).toBeUndefined();
     expect(toHex(issued.field62)).toBe(
-      issued.pikUnderTmk.cryptogram + issued.pikUnderTmk.kcv +
-        issued.makUnderTmk.cryptogram + issued.makUnderTmk.kcv,
+      issued.pikUnderTmk.cryptogram +
+        issued.pikUnderTmk.kcv +
+        issued.makUnderTmk.cryptogram +
+        issued.makUnderTmk.kcv,
     );
   });
 

@@ -32,8 +32,8 @@ export interface ReadSignInKeysInput {
 /** Throws `clear_key_invalid` for a key that is not hex of a legal length for its scheme. */
 function bytesOfClearKey(key: ClearKey): Buffer {
   const bytes = hexToBytes(key.clearKeyHex);
-  const legal = bytes !== undefined && isKeyScheme(key.scheme) &&
-    isLegalKeyLength(key.scheme, bytes.length);
+  const legal =
+    bytes !== undefined && isKeyScheme(key.scheme) && isLegalKeyLength(key.scheme, bytes.length);
   if (!legal) {
     throw new HsmError('clear_key_invalid');
   }
