@@ -5,3 +5,13 @@ export type { Database, DatabaseOptions, Db } from './drivers/open.ts';
 export { createStores } from './stores/index.ts';
 export * as setup from './stores/setup.ts';
 export type { MerchantInput, TerminalInput, RateInput } from './stores/setup.ts';
+export { createTerminalKeysStore } from './stores/terminal-keys-store.ts';
+export type {
+  GatewayTerminal,
+  HsmKeyRow,
+  MacAlgorithmName,
+  TerminalKeys,
+  TerminalKeysStore,
+  WorkingKeySet,
+  WrappedKey,
+} from './stores/terminal-keys-store.ts';

@@ -74,7 +74,6 @@ export async function recordDecline(
   detail?: Record<string, string>,
 ): Promise<PaymentResult> {
   await tx.insertTransaction({ ...record, status: 'declined', outcomeCode: code });
-  await tx.recordVoucher(record.terminalId, record.voucherNo);
   return err(outcome(code, detail));
 }
 
@@ -172,6 +171,5 @@ export async function recordApproval(
       lines: posting.lines,
     }),
   );
-  await tx.recordVoucher(draft.terminalId, draft.voucherNo);
   return record;
 }

@@ -1,5 +1,6 @@
 // Sale (消费): checks the terminal, merchant and service, asks the card network, records the
 // transaction and its balanced journal entry at the rate in force, and answers after commit.
+import { assert } from '../shared/assert.ts';
 import { cutoffInstantOf, businessDateOf, addDays } from '../shared/business-date.ts';
 import { feeFen } from '../shared/money.ts';
 import { maskPan, isPan } from '../shared/pan.ts';
@@ -19,6 +20,7 @@ import {
   draftRecord,
   recordApproval,
   recordDecline,
+  releasedOnDefect,
   replay,
   terminalRefusal,
   type PaymentResult,
@@ -55,14 +57,20 @@ export async function sale(deps: PaymentsDeps, input: SaleInput): Promise<Paymen
   const hash = requestHash(['sale', input.amountFen, input.method, panMasked]);
   const ref = networkRef(input);
   const at = deps.clock.now();
-  try {
-    return await deps.store.transaction(async (tx) => {
-      const ctx = await tx.lockTerminal(input.terminalId, input.batchNo);
-      if (!ctx) return err(outcome('terminal_not_found'));
-      const existing = await tx.findByRequestKey(input);
-      if (existing) return replay(existing, hash, deps.rules);
-      const businessDate = await openBusinessDateAt(tx, at, deps.rules.cutoffTime);
+  // Nothing is recorded when the transaction fails: release what the network may hold.
+  return releasedOnDefect(deps.network, ref, () =>
+    deps.store.transaction(async (tx) => {
+      const date = businessDateOf(at, deps.rules.cutoffTime);
+      const opening = await tx.openSale(input, { date, service, at });
+      if (!opening) return err(outcome('terminal_not_found'));
+      const { ctx, businessDate, rrn } = opening;
+      if (opening.seen || !businessDate || !rrn) {
+        const existing = await tx.findByRequestKey(input);
+        assert(existing, 'a request key seen without its transaction');
+        return replay(existing, hash, deps.rules);
+      }
       const draft = draftRecord(input, {
+        rrn,
         id: deps.ids.next(),
         merchantId: ctx.merchantId,
         kind: 'sale',
@@ -77,7 +85,7 @@ export async function sale(deps: PaymentsDeps, input: SaleInput): Promise<Paymen
       });
       const refusal = terminalRefusal(ctx, service);
       if (refusal) return recordDecline(tx, draft, refusal);
-      const rate = await tx.rateInForce(ctx.merchantId, service, at);
+      const { rate } = opening;
       if (!rate) return recordDecline(tx, draft, 'fee_rate_missing');
       const answer = await askNetwork(deps.network, ref, () =>
         deps.network.authorize({
@@ -92,25 +100,21 @@ export async function sale(deps: PaymentsDeps, input: SaleInput): Promise<Paymen
       );
       if ('refused' in answer) return recordDecline(tx, draft, answer.refused);
       const fee = feeFen(input.amountFen, rate.rateBps, rate.capFen);
-      const approved = {
-        ...draft,
-        feeFen: fee,
-        feeRateBps: rate.rateBps,
-        authCode: answer.approved,
-      };
-      const record = await recordApproval(deps, tx, approved, {
-        kind: 'sale',
-        businessDate,
-        lines: saleLines(ctx.merchantId, input.amountFen, fee),
-      });
+      const approved = { ...draft, feeFen: fee, feeRateBps: rate.rateBps };
+      const record = await recordApproval(
+        deps,
+        tx,
+        { ...approved, authCode: answer.approved },
+        {
+          kind: 'sale',
+          businessDate,
+          lines: saleLines(ctx.merchantId, input.amountFen, fee),
+        },
+      );
       const voidableUntil = cutoffInstantOf(businessDate, deps.rules.cutoffTime);
       return ok({ transaction: record, duplicate: false, voidableUntil });
-    });
-  } catch (defect) {
-    // Nothing was recorded: release anything the network may hold for this request.
-    await deps.network.reverse(ref).catch(() => undefined);
-    throw defect;
-  }
+    }),
+  );
 }
 
 /**

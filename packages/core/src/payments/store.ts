@@ -25,6 +25,26 @@ export type TerminalContext = {
 
 export type FeeRate = { readonly rateBps: number; readonly capFen: bigint | null };
 
+/** What opening a sale reads under its locks, in one round trip. */
+export type SaleOpening = {
+  readonly ctx: TerminalContext;
+  /** The request key was used before: the sale is a retransmission or a conflict. */
+  readonly seen: boolean;
+  /** The business date held for the sale: the first open one from the date asked for. */
+  readonly businessDate: BusinessDate | null;
+  /** The fee rate in force for the sale's service at its instant; undefined when none is. */
+  readonly rate: FeeRate | undefined;
+  /** An RRN reserved for the sale. */
+  readonly rrn: string | null;
+};
+
+export type SaleOpeningRequest = {
+  /** The business date of the sale's instant; a later one when that one is cut off. */
+  readonly date: BusinessDate;
+  readonly service: Service;
+  readonly at: Date;
+};
+
 export type TransactionChanges = {
   readonly status?: TransactionStatus;
   readonly refundedFen?: bigint;
@@ -39,6 +59,12 @@ export type VoidableSalesQuery = {
 };
 
 export interface PaymentsTx {
+  /**
+   * Opens a sale: locks the terminal's row, tells whether its key was used before, holds the
+   * first open business date from `date` on against the cutoff, reads the fee rate in force and
+   * reserves an RRN — locks held until commit. Undefined when the terminal is unknown.
+   */
+  openSale(key: RequestKey, request: SaleOpeningRequest): Promise<SaleOpening | undefined>;
   /** Holds business date `date` against a concurrent cutoff until commit; creates it open. */
   holdBusinessDate(date: BusinessDate): Promise<BusinessDateStatus>;
   /** Locks the terminal's row until commit and reads its context for batch `batchNo`. */
@@ -51,11 +77,14 @@ export interface PaymentsTx {
   lockOriginalByRrn(merchantId: string, rrn: string): Promise<TransactionRecord | undefined>;
   batchStatus(terminalId: string, batchNo: number): Promise<'open' | 'settled' | null>;
   businessDateStatus(date: BusinessDate): Promise<BusinessDateStatus>;
-  rateInForce(merchantId: string, service: Service, at: Date): Promise<FeeRate | undefined>;
-  /** Inserts the record with a fresh RRN from the acquirer's sequence and returns it. */
-  insertTransaction(record: Omit<TransactionRecord, 'rrn'>): Promise<TransactionRecord>;
+  /**
+   * Inserts the record and returns it: with the RRN given (reserved by `openSale`), or else a
+   * fresh one from the acquirer's sequence.
+   */
+  insertTransaction(
+    record: Omit<TransactionRecord, 'rrn'> & { readonly rrn?: string },
+  ): Promise<TransactionRecord>;
   updateTransaction(id: string, changes: TransactionChanges): Promise<void>;
-  recordVoucher(terminalId: string, voucherNo: number): Promise<void>;
   postEntry(entry: JournalEntry): Promise<void>;
   /** The lines of the entry a transaction posted (not of its reversal), to undo it exactly. */
   linesOfTransaction(transactionId: string): Promise<JournalLine[]>;

@@ -2,6 +2,7 @@
 // Every table that belongs to a merchant carries merchant_id (the future distribution key).
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -295,4 +296,58 @@ export const journalLines = pgTable(
     index('journal_line_entry_idx').on(t.entryId),
     index('journal_line_account_idx').on(t.account, t.merchantId),
   ],
+);
+
+const isNull = (column: AnyPgColumn) => sql`(${column} is null)`;
+
+/** A key column holds the security module's KeyUnderLmk of `usage`, never a clear key. */
+function wrappedKey(column: AnyPgColumn, usage: string) {
+  const usageIs = sql`${column}->>'usage' = ${sql.raw(`'${usage}'`)}`;
+  return sql`(${usageIs} and ${column}->>'cryptogram' is not null)`;
+}
+
+/**
+ * Terminal keys, only ever as cryptograms under the LMK (the security module's KeyUnderLmk
+ * objects): the master key loaded into the terminal, and the working keys of its last sign-in.
+ */
+export const terminalKeys = pgTable(
+  'terminal_key',
+  {
+    terminalId: text('terminal_id')
+      .primaryKey()
+      .references(() => terminals.terminalId),
+    tmk: jsonb('tmk').notNull(),
+    pik: jsonb('pik'),
+    mak: jsonb('mak'),
+    tdk: jsonb('tdk'),
+    macAlgorithm: text('mac_algorithm').notNull().default('cup-ecb'),
+    signInCode: text('sign_in_code'),
+    keysIssuedAt: at('keys_issued_at'),
+    tmkLoadedAt: at('tmk_loaded_at').notNull(),
+  },
+  (t) => [
+    check('terminal_key_mac_algorithm_known', sql`${t.macAlgorithm} in ('cup-ecb', 'x919')`),
+    check('terminal_key_tmk_wrapped', wrappedKey(t.tmk, 'tmk')),
+    check('terminal_key_pik_wrapped', sql`${t.pik} is null or ${wrappedKey(t.pik, 'pik')}`),
+    check('terminal_key_mak_wrapped', sql`${t.mak} is null or ${wrappedKey(t.mak, 'mak')}`),
+    check('terminal_key_tdk_wrapped', sql`${t.tdk} is null or ${wrappedKey(t.tdk, 'tdk')}`),
+    // Working keys come and go together, with the instant they were issued.
+    check(
+      'terminal_key_session_complete',
+      sql`${isNull(t.pik)} = ${isNull(t.mak)} and ${isNull(t.mak)} = ${isNull(t.keysIssuedAt)}`,
+    ),
+  ],
+);
+
+/** Keys of the host itself under the LMK (the card network's zone PIN key), by name. */
+export const hsmKeys = pgTable(
+  'hsm_key',
+  {
+    name: text('name').primaryKey(),
+    key: jsonb('key').notNull(),
+    /** Check value of the LMK the key was wrapped under: a different LMK is refused at start. */
+    masterKeyCheckValue: text('master_key_check_value').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [check('hsm_key_wrapped', sql`${t.key}->>'cryptogram' is not null`)],
 );

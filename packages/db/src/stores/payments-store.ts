@@ -1,6 +1,6 @@
 // PostgreSQL implementation of the payments port: row locks on the terminal and the original,
 // a shared advisory lock on the business date, and an RRN from the acquirer's sequence. Writes
-// nobody reads back (journal entries, the terminal's voucher) wait and go in one statement.
+// nobody reads back before commit (a sale's record, journal entries) wait and go in one statement.
 import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type {
   BusinessDateStatus,
@@ -11,6 +11,8 @@ import type {
   PaymentsStore,
   PaymentsTx,
   RequestKey,
+  SaleOpening,
+  SaleOpeningRequest,
   Service,
   TerminalContext,
   TransactionChanges,
@@ -20,6 +22,10 @@ import type {
   TerminalStatus,
 } from '@shoudan/core';
 import type { Db } from '../drivers/open.ts';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
+import * as schema from '../schema/index.ts';
+import { BEGIN, inline, poolOf } from './pooled-transaction.ts';
 import {
   businessDates,
   journalEntries,
@@ -30,19 +36,11 @@ import {
 } from '../schema/index.ts';
 import { big, businessDateLockKey, num, rowsOf, toRecord } from './rows.ts';
 
-type MerchantRate = FeeRate & {
-  readonly service: Service;
-  readonly effectiveFromMs: number;
-  readonly merchantOwn: boolean;
-};
-
 export class PgPaymentsTx implements PaymentsTx {
-  private readonly db: Db;
-  /** Journal entries and terminal vouchers not yet written: see `flush()`. */
+  protected readonly db: Db;
+  /** Transactions and journal entries not yet written: see `flush()`. */
   private entries: JournalEntry[] = [];
-  private vouchers = new Map<string, number>();
-  /** Fee rates of the locked terminal's merchant, read with its row. */
-  private rates: { merchantId: string; list: readonly MerchantRate[] } | undefined;
+  private pending: TransactionRecord[] = [];
 
   constructor(tx: Db) {
     this.db = tx;
@@ -52,25 +50,29 @@ export class PgPaymentsTx implements PaymentsTx {
    * The transaction, once the waiting writes are written: every statement goes through here, so
    * writes and reads keep the order the use case made them in.
    */
-  private async tx(): Promise<Db> {
+  protected async tx(): Promise<Db> {
     await this.flush();
     return this.db;
   }
 
   /**
-   * Writes the waiting journal entries, their lines and the terminals' last voucher numbers in
-   * one statement (one round trip instead of three); the store calls it before commit.
+   * Writes the waiting transactions, journal entries and their lines in one statement (one round
+   * trip instead of three); the store calls it before commit.
    */
   async flush(): Promise<void> {
-    if (this.entries.length === 0 && this.vouchers.size === 0) return;
-    const writes = [...journalInserts(this.entries)];
-    for (const [terminalId, voucherNo] of this.vouchers) {
-      writes.push(sql`update terminal set last_voucher_no = ${voucherNo}
-        where terminal_id = ${terminalId}`);
+    const statement = this.takeWrites();
+    if (statement) await this.db.execute(statement);
+  }
+
+  /** The waiting writes as one statement (and forgets them), or undefined when there are none. */
+  protected takeWrites(): SQL | undefined {
+    if (this.pending.length === 0 && this.entries.length === 0) {
+      return undefined;
     }
+    const writes = [...this.pending.map(insertTransactionRow), ...journalInserts(this.entries)];
+    this.pending = [];
     this.entries = [];
-    this.vouchers = new Map();
-    await this.db.execute(inOneStatement(writes));
+    return inOneStatement(writes);
   }
 
   async holdBusinessDate(date: string): Promise<BusinessDateStatus> {
@@ -96,37 +98,44 @@ export class PgPaymentsTx implements PaymentsTx {
 
   async lockTerminal(terminalId: string, batchNo: number): Promise<TerminalContext | undefined> {
     const tx = await this.tx();
-    const result = await tx.execute(sql`
-      select t.terminal_id, t.merchant_id, m.merchant_no, m.status as merchant_status,
-        t.status as terminal_status, t.current_batch_no,
-        (t.signed_in_at is not null
-          and (t.signed_off_at is null or t.signed_off_at < t.signed_in_at)) as signed_in,
-        (select b.status from terminal_batch b
-          where b.terminal_id = t.terminal_id and b.batch_no = ${batchNo}) as batch_status,
-        (select string_agg(s.service, ',') from merchant_service s
-          where s.merchant_id = t.merchant_id and s.status = 'active') as services,
-        (select json_agg(json_build_object('service', r.service, 'rateBps', r.rate_bps,
-            'capFen', r.cap_fen::text, 'merchantOwn', r.merchant_id is not null,
-            'effectiveFromMs', ceil(extract(epoch from r.effective_from) * 1000)))
-          from fee_rate r
-          where r.merchant_id = t.merchant_id or r.fee_plan_id = m.fee_plan_id) as rates
-      from terminal t join merchant m on m.id = t.merchant_id
-      where t.terminal_id = ${terminalId}
-      for update of t`);
-    const [r] = rowsOf(result);
-    if (!r) return undefined;
-    const merchantId = String(r['merchant_id']);
-    this.rates = { merchantId, list: merchantRates(r['rates']) };
+    const [r] = rowsOf(
+      await tx.execute(sql`select lock_terminal_context(${terminalId}, ${batchNo}) as ctx`),
+    );
+    return r?.['ctx'] ? this.context(r['ctx']) : undefined;
+  }
+
+  async openSale(key: RequestKey, request: SaleOpeningRequest): Promise<SaleOpening | undefined> {
+    const tx = await this.tx();
+    const [r] = rowsOf(await tx.execute(openSaleQuery(key, request)));
+    return this.opening(r?.['opening']);
+  }
+
+  /** Reads what `open_sale` returned. */
+  protected opening(value: unknown): SaleOpening | undefined {
+    if (value === null || value === undefined) return undefined;
+    const o = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
     return {
-      terminalId: String(r['terminal_id']),
-      merchantId,
-      merchantNo: String(r['merchant_no']),
-      merchantStatus: r['merchant_status'] as MerchantStatus,
-      terminalStatus: r['terminal_status'] as TerminalStatus,
-      signedIn: r['signed_in'] === true,
-      currentBatchNo: num(r['current_batch_no']),
-      batchStatus: (r['batch_status'] ?? null) as 'open' | 'settled' | null,
-      activeServices: r['services'] ? (String(r['services']).split(',') as Service[]) : [],
+      ctx: this.context(o['ctx']),
+      seen: o['seen'] === true,
+      businessDate: typeof o['businessDate'] === 'string' ? o['businessDate'] : null,
+      rate: feeRateOf(o['rate']),
+      rrn: typeof o['rrn'] === 'string' ? o['rrn'] : null,
+    };
+  }
+
+  /** Reads what `lock_terminal_context` returned. */
+  private context(value: unknown): TerminalContext {
+    const c = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
+    return {
+      terminalId: String(c['terminalId']),
+      merchantId: String(c['merchantId']),
+      merchantNo: String(c['merchantNo']),
+      merchantStatus: c['merchantStatus'] as MerchantStatus,
+      terminalStatus: c['terminalStatus'] as TerminalStatus,
+      signedIn: c['signedIn'] === true,
+      currentBatchNo: num(c['currentBatchNo']),
+      batchStatus: (c['batchStatus'] ?? null) as 'open' | 'settled' | null,
+      activeServices: Array.isArray(c['services']) ? (c['services'] as Service[]) : [],
     };
   }
 
@@ -173,26 +182,15 @@ export class PgPaymentsTx implements PaymentsTx {
     return (row?.status ?? null) as 'open' | 'settled' | null;
   }
 
-  async rateInForce(merchantId: string, service: Service, at: Date): Promise<FeeRate | undefined> {
-    // The locked terminal's merchant: its rates came with the lock, no round trip needed.
-    if (this.rates?.merchantId === merchantId) return rateAt(this.rates.list, service, at);
-    const tx = await this.tx();
-    const result = await tx.execute(sql`
-      select r.rate_bps, r.cap_fen from fee_rate r
-      where r.service = ${service} and r.effective_from <= ${at.toISOString()}
-        and (r.merchant_id = ${merchantId}
-          or r.fee_plan_id = (select fee_plan_id from merchant where id = ${merchantId}))
-      order by (r.merchant_id is not null) desc, r.effective_from desc
-      limit 1`);
-    const [r] = rowsOf(result);
-    if (!r) return undefined;
-    return {
-      rateBps: num(r['rate_bps']),
-      capFen: r['cap_fen'] === null ? null : big(r['cap_fen']),
-    };
-  }
-
-  async insertTransaction(record: Omit<TransactionRecord, 'rrn'>): Promise<TransactionRecord> {
+  async insertTransaction(
+    record: Omit<TransactionRecord, 'rrn'> & { readonly rrn?: string },
+  ): Promise<TransactionRecord> {
+    if (record.rrn !== undefined) {
+      // Its RRN is known: nobody reads it back before commit, so it waits for the flush.
+      const withRrn = { ...record, rrn: record.rrn };
+      this.pending.push(withRrn);
+      return withRrn;
+    }
     const tx = await this.tx();
     const [row] = await tx
       .insert(transactions)
@@ -205,11 +203,6 @@ export class PgPaymentsTx implements PaymentsTx {
   async updateTransaction(id: string, changes: TransactionChanges): Promise<void> {
     const tx = await this.tx();
     await tx.update(transactions).set(changes).where(eq(transactions.id, id));
-  }
-
-  async recordVoucher(terminalId: string, voucherNo: number): Promise<void> {
-    // Only the last voucher number of a terminal counts: a later one replaces a waiting one.
-    this.vouchers.set(terminalId, voucherNo);
   }
 
   async postEntry(entry: JournalEntry): Promise<void> {
@@ -235,34 +228,6 @@ export class PgPaymentsTx implements PaymentsTx {
       .orderBy(journalLines.id);
     return rows.map((r) => ({ ...r, account: r.account as Account }));
   }
-}
-
-/** The rate in force for `service` at `at`: the merchant's own before its plan's, latest first. */
-function rateAt(rates: readonly MerchantRate[], service: Service, at: Date): FeeRate | undefined {
-  const atMs = at.getTime();
-  let best: MerchantRate | undefined;
-  for (const r of rates) {
-    if (r.service !== service || r.effectiveFromMs > atMs) continue;
-    const better =
-      !best ||
-      (r.merchantOwn && !best.merchantOwn) ||
-      (r.merchantOwn === best.merchantOwn && r.effectiveFromMs > best.effectiveFromMs);
-    if (better) best = r;
-  }
-  return best ? { rateBps: best.rateBps, capFen: best.capFen } : undefined;
-}
-
-/** The rates aggregated by `lockTerminal` (JSON, parsed or not depending on the driver). */
-function merchantRates(value: unknown): MerchantRate[] {
-  if (value === null || value === undefined) return [];
-  const list = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>[];
-  return list.map((r) => ({
-    service: r['service'] as Service,
-    rateBps: num(r['rateBps']),
-    capFen: r['capFen'] === null ? null : big(r['capFen']),
-    merchantOwn: r['merchantOwn'] === true,
-    effectiveFromMs: num(r['effectiveFromMs']),
-  }));
 }
 
 /** Most parameters one statement of journal rows may carry (PostgreSQL allows 65,535). */
@@ -333,6 +298,30 @@ export async function postEntries(tx: Db, entries: readonly JournalEntry[]): Pro
   }
 }
 
+function openSaleQuery(key: RequestKey, request: SaleOpeningRequest): SQL {
+  return sql`select open_sale(${key.terminalId}, ${key.batchNo}, ${key.voucherNo},
+    ${request.date}::date, ${request.service}, ${request.at.toISOString()}::timestamptz)
+    as opening`;
+}
+
+function feeRateOf(value: unknown): FeeRate | undefined {
+  if (value === null || value === undefined) return undefined;
+  const r = value as Record<string, unknown>;
+  return { rateBps: num(r['rateBps']), capFen: r['capFen'] === null ? null : big(r['capFen']) };
+}
+
+/** The INSERT of a transaction whose RRN was reserved. */
+function insertTransactionRow(t: TransactionRecord): SQL {
+  return sql`insert into transactions (id, merchant_id, terminal_id, batch_no, voucher_no, kind,
+    status, outcome_code, amount_fen, fee_fen, fee_rate_bps, service, payment_method, pan_masked,
+    card_org, rrn, auth_code, original_id, refunded_fen, business_date, request_hash, created_at,
+    closed_at) values (${t.id}, ${t.merchantId}, ${t.terminalId}, ${t.batchNo}, ${t.voucherNo},
+    ${t.kind}, ${t.status}, ${t.outcomeCode}, ${t.amountFen.toString()}, ${t.feeFen.toString()},
+    ${t.feeRateBps}, ${t.service}, ${t.paymentMethod}, ${t.panMasked}, ${t.cardOrg}, ${t.rrn},
+    ${t.authCode}, ${t.originalId}, ${t.refundedFen.toString()}, ${t.businessDate},
+    ${t.requestHash}, ${t.createdAt.toISOString()}, ${t.closedAt?.toISOString() ?? null})`;
+}
+
 function byKey(key: RequestKey) {
   return and(
     eq(transactions.terminalId, key.terminalId),
@@ -341,18 +330,92 @@ function byKey(key: RequestKey) {
   );
 }
 
+/**
+ * On a PostgreSQL server a payment takes two round trips: BEGIN travels with its first statement
+ * and COMMIT with its last writes, as simple-protocol queries. The locks and checks are the same
+ * as through drizzle's transaction; only the round trips are fewer.
+ */
+class PooledPaymentsTx extends PgPaymentsTx {
+  private readonly client: pg.PoolClient;
+  begun = false;
+
+  constructor(client: pg.PoolClient) {
+    super(drizzle(client, { schema }) as unknown as Db);
+    this.client = client;
+  }
+
+  protected override async tx(): Promise<Db> {
+    if (!this.begun) {
+      await this.client.query(BEGIN);
+      this.begun = true;
+    }
+    return super.tx();
+  }
+
+  override async openSale(
+    key: RequestKey,
+    request: SaleOpeningRequest,
+  ): Promise<SaleOpening | undefined> {
+    if (this.begun) return super.openSale(key, request);
+    const statement = `${BEGIN}; ${inline(openSaleQuery(key, request))}`;
+    const results = (await this.client.query(statement)) as unknown as pg.QueryResult[];
+    this.begun = true;
+    const [row] = rowsOf(results[1]);
+    return this.opening(row?.['opening']);
+  }
+
+  /** Writes what waits and commits, in one round trip. */
+  async commit(): Promise<void> {
+    const writes = this.takeWrites();
+    if (!writes) {
+      if (this.begun) await this.client.query('COMMIT');
+      return;
+    }
+    const prefix = this.begun ? '' : `${BEGIN}; `;
+    this.begun = true;
+    await this.client.query(`${prefix}${inline(writes)}; COMMIT`);
+  }
+}
+
+async function pooledTransaction<T>(
+  pool: pg.Pool,
+  work: (tx: PaymentsTx) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  const tx = new PooledPaymentsTx(client);
+  try {
+    const result = await work(tx);
+    await tx.commit();
+    client.release();
+    return result;
+  } catch (error) {
+    // A failed COMMIT has already ended the transaction; a ROLLBACK then is a harmless warning.
+    const rolledBack =
+      !tx.begun ||
+      (await client.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      ));
+    client.release(rolledBack ? undefined : true);
+    throw error;
+  }
+}
+
 export function createPaymentsStore(db: Db): PaymentsStore {
+  const pool = poolOf(db);
   return {
     transaction: (work) =>
-      db.transaction(
-        async (tx) => {
-          const paymentsTx = new PgPaymentsTx(tx as unknown as Db);
-          const result = await work(paymentsTx);
-          await paymentsTx.flush();
-          return result;
-        },
-        { isolationLevel: 'read committed' },
-      ),
+      pool
+        ? pooledTransaction(pool, work)
+        : db.transaction(
+            async (tx) => {
+              const paymentsTx = new PgPaymentsTx(tx as unknown as Db);
+              const result = await work(paymentsTx);
+              await paymentsTx.flush();
+              return result;
+            },
+            { isolationLevel: 'read committed' },
+          ),
     voidableSales: async (q: VoidableSalesQuery) => {
       const rows = await db
         .select()

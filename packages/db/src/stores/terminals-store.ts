@@ -48,7 +48,9 @@ class PgTerminalsTx implements TerminalsTx {
 
   async lockTerminal(terminalId: string): Promise<TerminalRow | undefined> {
     const result = await this.tx.execute(sql`
-      select t.terminal_id, t.merchant_id, t.status, t.current_batch_no, t.last_voucher_no,
+      select t.terminal_id, t.merchant_id, t.status, t.current_batch_no,
+        coalesce((select x.voucher_no from transactions x where x.terminal_id = t.terminal_id
+          order by x.created_at desc, x.voucher_no desc limit 1), 0) as last_voucher_no,
         m.status = 'active' as merchant_active
       from terminal t join merchant m on m.id = t.merchant_id
       where t.terminal_id = ${terminalId}
