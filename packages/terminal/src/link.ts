@@ -1,0 +1,107 @@
+// The terminal's TCP link to the host: connects on demand, sends one frame, waits for one
+// answer frame or the reply timeout. Any failure closes the socket, so a late answer is lost.
+import { createConnection, type Socket } from 'node:net';
+import { FrameSplitter, unpackFrame, type UnpackedFrame } from '@shoudan/iso8583';
+
+export interface LinkOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly replyTimeoutMs: number;
+  readonly connectTimeoutMs: number;
+}
+
+export type Exchange =
+  | { readonly kind: 'answer'; readonly frame: UnpackedFrame }
+  /** A frame arrived that the codec could not read. */
+  | { readonly kind: 'unreadable' }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'closed' };
+
+const FRAME_LENGTH_MAX = 8_192;
+
+export class Link {
+  private readonly options: LinkOptions;
+  private socket: Socket | undefined;
+  /** The exchange in progress and the socket it waits on. */
+  private waiter: { readonly socket: Socket; finish(exchange: Exchange): void } | undefined;
+
+  constructor(options: LinkOptions) {
+    this.options = options;
+  }
+
+  /** Connects unless connected. False when the host cannot be reached: nothing was sent. */
+  async open(): Promise<boolean> {
+    if (this.socket !== undefined && !this.socket.destroyed) return true;
+    const { host, port, connectTimeoutMs } = this.options;
+    return new Promise((resolve) => {
+      const socket = createConnection({ host, port });
+      const timer = setTimeout(() => {
+        socket.destroy();
+        resolve(false);
+      }, connectTimeoutMs);
+      socket.once('error', () => {
+        clearTimeout(timer);
+        socket.destroy();
+        resolve(false);
+      });
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        this.attach(socket);
+        resolve(true);
+      });
+    });
+  }
+
+  /** Sends one frame and waits for the next frame back, the timeout or the end of the link. */
+  exchange(frame: Uint8Array): Promise<Exchange> {
+    const socket = this.socket;
+    if (socket === undefined || socket.destroyed) return Promise.resolve({ kind: 'closed' });
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => finish({ kind: 'timeout' }), this.options.replyTimeoutMs);
+      const finish = (exchange: Exchange) => {
+        clearTimeout(timer);
+        this.waiter = undefined;
+        if (exchange.kind !== 'answer') this.close();
+        resolve(exchange);
+      };
+      this.waiter = { socket, finish };
+      socket.write(frame);
+    });
+  }
+
+  close(): void {
+    this.socket?.destroy();
+    this.socket = undefined;
+  }
+
+  private notify(socket: Socket, exchange: Exchange): void {
+    if (this.waiter?.socket === socket) this.waiter.finish(exchange);
+  }
+
+  private attach(socket: Socket): void {
+    this.socket = socket;
+    socket.setNoDelay(true);
+    const splitter = new FrameSplitter({ frameLengthMax: FRAME_LENGTH_MAX });
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      if (this.socket === socket) this.socket = undefined;
+      this.notify(socket, { kind: 'closed' });
+    });
+    socket.on('data', (chunk: Buffer) => {
+      const frames = splitter.push(chunk);
+      if (!frames.ok) {
+        this.notify(socket, { kind: 'unreadable' });
+        socket.destroy();
+        return;
+      }
+      for (const bytes of frames.value) {
+        // A frame nobody waits for (one answer only per request) is dropped.
+        const unpacked = unpackFrame(bytes);
+        this.notify(
+          socket,
+          unpacked.ok ? { kind: 'answer', frame: unpacked.value } : { kind: 'unreadable' },
+        );
+      }
+    });
+  }
+}
