@@ -12,6 +12,15 @@ export const LIMITS = {
   cutoffCheckIntervalMsMax: 3_600_000,
   settlementChunkSizeMin: 1,
   settlementChunkSizeMax: 10_000,
+  gatewayConnectionsMin: 1,
+  gatewayConnectionsMax: 100_000,
+  // The smallest frame that holds a sign-in; 65535 is what a 2-byte length can state.
+  gatewayFrameLengthMin: 64,
+  gatewayFrameLengthMax: 65_535,
+  gatewayMessageTimeoutMsMin: 100,
+  gatewayMessageTimeoutMsMax: 120_000,
+  gatewayIdleTimeoutMsMin: 1_000,
+  gatewayIdleTimeoutMsMax: 3_600_000,
 } as const;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -27,6 +36,14 @@ function wholeNumber(min: number, max: number, unit: string) {
 }
 
 const tcpPort = () => wholeNumber(LIMITS.portMin, LIMITS.portMax, 'TCP port; 0 = any free port');
+
+/** The LMK of the security module: 16, 24 or 32 bytes as hex. */
+const masterKeyHex = z
+  .string()
+  .regex(
+    /^(?:[0-9A-Fa-f]{32}|[0-9A-Fa-f]{48}|[0-9A-Fa-f]{64})$/,
+    'must be 32, 48 or 64 hex characters (a 16-, 24- or 32-byte key)',
+  );
 
 const postgresUrl = z
   .string()
@@ -64,6 +81,27 @@ export const Config = z
       LIMITS.settlementChunkSizeMax,
       'merchants',
     ).default(500),
+    SHOUDAN_MASTER_KEY: masterKeyHex.optional(),
+    GATEWAY_CONNECTIONS_MAX: wholeNumber(
+      LIMITS.gatewayConnectionsMin,
+      LIMITS.gatewayConnectionsMax,
+      'connections',
+    ).default(1_000),
+    GATEWAY_FRAME_LENGTH_MAX: wholeNumber(
+      LIMITS.gatewayFrameLengthMin,
+      LIMITS.gatewayFrameLengthMax,
+      'bytes',
+    ).default(4_096),
+    GATEWAY_MESSAGE_TIMEOUT_MS: wholeNumber(
+      LIMITS.gatewayMessageTimeoutMsMin,
+      LIMITS.gatewayMessageTimeoutMsMax,
+      'milliseconds',
+    ).default(25_000),
+    GATEWAY_IDLE_TIMEOUT_MS: wholeNumber(
+      LIMITS.gatewayIdleTimeoutMsMin,
+      LIMITS.gatewayIdleTimeoutMsMax,
+      'milliseconds',
+    ).default(120_000),
   })
   .transform((env) => ({
     /** PostgreSQL server; when unset the embedded PGlite database is used. */
@@ -72,8 +110,19 @@ export const Config = z
     dataDir: env.SHOUDAN_DATA_DIR,
     httpHost: env.SHOUDAN_HOST,
     httpPort: env.PORT,
-    /** The ISO 8583 gateway's TCP port (used by the gateway issue). */
+    /** The ISO 8583 gateway's TCP port; it listens on `httpHost` too. */
     gatewayPort: env.GATEWAY_PORT,
+    /** Open terminal connections at most; more are refused at once. */
+    gatewayConnectionsMax: env.GATEWAY_CONNECTIONS_MAX,
+    /** Largest frame a terminal may send (bytes after the 2-byte length); larger closes it. */
+    gatewayFrameLengthMax: env.GATEWAY_FRAME_LENGTH_MAX,
+    /**
+     * How long one request may take before the gateway gives up on answering it and closes the
+     * connection (the terminal then reverses); below the terminals' own answer timeout.
+     */
+    gatewayMessageTimeoutMs: env.GATEWAY_MESSAGE_TIMEOUT_MS,
+    /** A connection with no traffic and no request in progress for this long is closed. */
+    gatewayIdleTimeoutMs: env.GATEWAY_IDLE_TIMEOUT_MS,
     /** Cutoff (日切) time of day, Asia/Shanghai. */
     cutoffTime: env.CUTOFF_TIME,
     refundWindowDays: env.REFUND_WINDOW_DAYS,
@@ -81,6 +130,11 @@ export const Config = z
     logLevel: env.LOG_LEVEL,
     /** Merchants settled per database transaction. */
     settlementChunkSize: env.SETTLEMENT_CHUNK_SIZE,
+    /**
+     * The security module's LMK, hex. Required with DATABASE_URL for the gateway and key
+     * loading; on PGlite a generated one is kept in `<dataDir>/master.key` when unset.
+     */
+    masterKeyHex: env.SHOUDAN_MASTER_KEY,
   }));
 
 export type Config = Readonly<z.output<typeof Config>>;
@@ -97,7 +151,15 @@ export const ENV_NAMES = {
   cutoffCheckIntervalMs: 'CUTOFF_CHECK_INTERVAL_MS',
   logLevel: 'LOG_LEVEL',
   settlementChunkSize: 'SETTLEMENT_CHUNK_SIZE',
+  gatewayConnectionsMax: 'GATEWAY_CONNECTIONS_MAX',
+  gatewayFrameLengthMax: 'GATEWAY_FRAME_LENGTH_MAX',
+  gatewayMessageTimeoutMs: 'GATEWAY_MESSAGE_TIMEOUT_MS',
+  gatewayIdleTimeoutMs: 'GATEWAY_IDLE_TIMEOUT_MS',
+  masterKeyHex: 'SHOUDAN_MASTER_KEY',
 } as const satisfies Record<keyof Config, string>;
+
+/** Variables whose values never appear in a message (credentials, keys). */
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['DATABASE_URL', 'SHOUDAN_MASTER_KEY']);
 
 /** A configuration that cannot be used; `problems` name each variable and what is wrong. */
 export class ConfigError extends Error {
@@ -125,7 +187,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? 'environment');
-        const shown = name === 'DATABASE_URL' ? '' : ` (got "${input[name] ?? ''}")`;
+        const shown = SECRET_VARIABLES.has(name) ? '' : ` (got "${input[name] ?? ''}")`;
         return `${name} ${issue.message}${shown}`;
       }),
     );

@@ -17,6 +17,11 @@ export const SENSITIVE_KEYS = [
   'tmk',
   'mak',
   'pik',
+  'tdk',
+  'zpk',
+  'masterKeyHex',
+  'clearKeyHex',
+  'workingKeys',
   'password',
   'secret',
 ] as const;

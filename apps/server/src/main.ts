@@ -6,6 +6,7 @@ import { EXIT, printError, type ExitCode } from './cli/output.ts';
 import type { CliContext, OpenRequest, Opened } from './cli/context.ts';
 import { ConfigError, loadConfig, overrideConfig, type Config } from './config.ts';
 import { databaseTarget, openTarget } from './database.ts';
+import { resolveKeys } from './keys/master-key.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createServices } from './services.ts';
 
@@ -28,6 +29,11 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<Ex
     open: async (request: OpenRequest): Promise<Opened> => {
       const effective = overrideConfig(config, request.overrides ?? {});
       const target = databaseTarget(effective, { memory: request.memory });
+      // Before the database opens: a missing master key is a configuration error, not a crash.
+      const keys = request.keys ? await resolveKeys({ config: effective, target }) : undefined;
+      for (const warning of keys?.warnings ?? []) {
+        logger.warn({ event: 'master_key.exposed' }, warning);
+      }
       const db = await openTarget(target);
       try {
         if (request.migrate) await db.migrate();
@@ -35,7 +41,8 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<Ex
         await db.close();
         throw error;
       }
-      return { services: createServices({ config: effective, clock, ids, db, logger }), target };
+      const services = createServices({ config: effective, clock, ids, db, logger, keys });
+      return { services, target };
     },
   };
   return runCli(argv, ctx).catch((error: unknown) => failed(logger, error));
@@ -43,6 +50,11 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<Ex
 
 /** A defect or an unreachable database: logged in full, summarized for the person at the prompt. */
 function failed(logger: Logger, error: unknown): ExitCode {
+  // A configuration found wrong while opening (a missing master key): a usage error, not a defect.
+  if (error instanceof ConfigError) {
+    printError(error.message);
+    return EXIT.usage;
+  }
   logger.error({ event: 'cli.failed', err: error }, 'command failed');
   printError(`shoudan: ${error instanceof Error ? error.message : String(error)}`);
   return EXIT.failed;

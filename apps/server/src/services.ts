@@ -1,5 +1,5 @@
-// The services the adapters (CLI, HTTP, later the 8583 gateway) share, built from the
-// composition root's dependencies: the engine over the database's stores and a card network.
+// The services the adapters (CLI, HTTP, the 8583 gateway) share, built from the composition
+// root's dependencies: the engine over the database's stores, a card network, and the keys.
 import {
   CardNetworkSimulator,
   createEngine,
@@ -9,8 +9,16 @@ import {
   type Ids,
   type PaymentRules,
 } from '@shoudan/core';
-import { createStores, type Database, type Db } from '@shoudan/db';
-import type { Config } from './config.ts';
+import {
+  createStores,
+  createTerminalKeysStore,
+  type Database,
+  type Db,
+  type TerminalKeysStore,
+} from '@shoudan/db';
+import { createSecurityModule, type SecurityModule } from '@shoudan/hsm';
+import { ConfigError, type Config } from './config.ts';
+import type { ResolvedKeys } from './keys/master-key.ts';
 import type { Logger } from './logger.ts';
 
 export type ServiceDeps = {
@@ -21,6 +29,14 @@ export type ServiceDeps = {
   readonly logger: Logger;
   /** The card network; the deterministic simulator when not given. */
   readonly network?: CardNetwork;
+  /** The LMK and key files, for the commands that handle keys (serve, seed, terminal keys). */
+  readonly keys?: ResolvedKeys;
+};
+
+/** The security module over the LMK, and where its key files are. */
+export type KeyServices = {
+  readonly hsm: SecurityModule;
+  readonly resolved: ResolvedKeys;
 };
 
 export type Services = {
@@ -31,6 +47,9 @@ export type Services = {
   readonly rules: PaymentRules;
   readonly database: Database;
   readonly db: Db;
+  readonly terminalKeys: TerminalKeysStore;
+  /** Present when the command asked for keys (see `requireKeys`). */
+  readonly keys: KeyServices | undefined;
   /** Closes the database; safe to call more than once. */
   close(): Promise<void>;
 };
@@ -58,9 +77,22 @@ export function createServices(deps: ServiceDeps): Services {
     rules,
     database: deps.db,
     db: deps.db.db,
+    terminalKeys: createTerminalKeysStore(deps.db.db),
+    keys: deps.keys && {
+      hsm: createSecurityModule({ masterKeyHex: deps.keys.masterKeyHex }),
+      resolved: deps.keys,
+    },
     close: () => {
       closing ??= deps.db.close();
       return closing;
     },
   };
+}
+
+/** The key services; ConfigError when the command was opened without them (no master key). */
+export function requireKeys(services: Services): KeyServices {
+  if (!services.keys) {
+    throw new ConfigError(['SHOUDAN_MASTER_KEY is needed to handle terminal keys']);
+  }
+  return services.keys;
 }

@@ -1,6 +1,6 @@
 // The shoudan CLI end to end as real processes: seed, ledger check, statement, serve, exit codes.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,10 +15,12 @@ const MERCHANT_NO = '898584057320005';
 type Exit = { readonly code: number | null; readonly stdout: string; readonly stderr: string };
 
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...extra };
-  // The CLI must use the embedded database here, whatever the machine has configured.
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
+  // The CLI must use the embedded database and its own keys here, whatever the machine has
+  // configured, unless the test says otherwise.
   delete env['DATABASE_URL'];
-  return env;
+  delete env['SHOUDAN_MASTER_KEY'];
+  return { ...env, ...extra };
 }
 
 function start(args: readonly string[], env: Record<string, string> = {}) {
@@ -54,6 +56,28 @@ describe.concurrent('shoudan CLI', () => {
     const date = dates?.[2] ?? '';
     expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
+    // Key loading: the master key and the demo key-loading file, both owner-only.
+    expect(seeded.stdout).toContain('terminal master keys   12 loaded');
+    const keyFile = join(dataDir, 'terminal-keys.json');
+    expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
+    expect((await stat(join(dataDir, 'master.key'))).mode & 0o777).toBe(0o600);
+    const keys = JSON.parse(await readFile(keyFile, 'utf8')) as Record<string, { kcv: string }>;
+    expect(Object.keys(keys)).toHaveLength(12);
+    const [terminalId, entry] = Object.entries(keys)[0] ?? [];
+    const reloaded = await shoudan([
+      '--data-dir',
+      dataDir,
+      'terminal',
+      'keys',
+      '--terminal',
+      terminalId ?? '',
+    ]);
+    expect(reloaded.code).toBe(0);
+    expect(reloaded.stdout).toContain('must sign in again');
+    const after = JSON.parse(await readFile(keyFile, 'utf8')) as Record<string, { kcv: string }>;
+    expect(Object.keys(after)).toHaveLength(12);
+    expect(after[terminalId ?? '']?.kcv).not.toBe(entry?.kcv);
+
     const checked = await shoudan(['--data-dir', dataDir, 'ledger', 'check']);
     expect(checked.stdout).toContain('Ledger check: ok');
     expect(checked.code).toBe(0);
@@ -67,7 +91,7 @@ describe.concurrent('shoudan CLI', () => {
     expectStatementAddsUp(csv, date);
 
     // The seeded database again, now under `serve`: no second seed, the demo merchants listed.
-    const server = start(['--data-dir', dataDir, 'serve', '--port', '0']);
+    const server = start(['--data-dir', dataDir, 'serve', '--port', '0', '--gateway-port', '0']);
     const url = await waitForUrl(server.stdout, server.exited);
     const status = (await (await fetch(`${url}/status`)).json()) as Record<string, unknown>;
     expect(status['counts']).toMatchObject({ merchants: 6, terminals: 12 });
@@ -75,12 +99,14 @@ describe.concurrent('shoudan CLI', () => {
     const exit = await server.exited;
     expect(exit.code).toBe(0);
     expect(exit.stdout).toContain(MERCHANT_NO);
+    expect(exit.stdout).toMatch(/Gateway\s+127\.0\.0\.1:\d+/);
+    expect(exit.stdout).toContain(`from ${join(dataDir, 'master.key')}`);
     expect(exit.stdout).toContain('there are no user accounts yet');
     expect(exit.stderr).not.toContain('Seeding');
   });
 
   it('serves /health and /status in memory on a free port and exits 0 on SIGTERM', async () => {
-    const server = start(['serve', '--memory', '--port', '0', '--no-seed']);
+    const server = start(['serve', '--memory', '--port', '0', '--gateway-port', '0', '--no-seed']);
     const url = await waitForUrl(server.stdout, server.exited);
     const health = await fetch(`${url}/health`);
     expect(health.status).toBe(200);
@@ -96,14 +122,19 @@ describe.concurrent('shoudan CLI', () => {
     const exit = await server.exited;
     expect(exit.code).toBe(0);
     expect(exit.stdout).toContain('PGlite in memory');
+    expect(exit.stdout).toContain('random for this process');
   });
 
   it('answers bad configuration and bad usage with exit code 2', async () => {
-    const [config, usage, date] = await Promise.all([
+    const postgres = { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
+    const [config, usage, date, noKey] = await Promise.all([
       shoudan(['migrate', '--memory'], { PORT: 'eighty' }),
       shoudan(['statement', '--merchant', '12', '--date', '2026-11-24']),
       shoudan(['cutoff', '--date', '2026-13-01']),
+      shoudan(['serve', '--no-seed'], postgres),
     ]);
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toContain('SHOUDAN_MASTER_KEY must be set when DATABASE_URL is set');
     expect(config.code).toBe(2);
     expect(config.stderr).toContain('PORT must be a whole number');
     expect(usage.code).toBe(2);

@@ -25,6 +25,11 @@ describe('loadConfig', () => {
       cutoffCheckIntervalMs: 30_000,
       logLevel: 'info',
       settlementChunkSize: 500,
+      gatewayConnectionsMax: 1_000,
+      gatewayFrameLengthMax: 4_096,
+      gatewayMessageTimeoutMs: 25_000,
+      gatewayIdleTimeoutMs: 120_000,
+      masterKeyHex: undefined,
     });
   });
 
@@ -46,6 +51,11 @@ describe('loadConfig', () => {
       CUTOFF_CHECK_INTERVAL_MS: '1000',
       LOG_LEVEL: 'debug',
       SETTLEMENT_CHUNK_SIZE: '10000',
+      SHOUDAN_MASTER_KEY: '0123456789abcdef0123456789ABCDEF',
+      GATEWAY_CONNECTIONS_MAX: '50',
+      GATEWAY_FRAME_LENGTH_MAX: '65535',
+      GATEWAY_MESSAGE_TIMEOUT_MS: '100',
+      GATEWAY_IDLE_TIMEOUT_MS: '3600000',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgres://shoudan:pw@db.internal:5432/shoudan',
@@ -58,6 +68,11 @@ describe('loadConfig', () => {
       cutoffCheckIntervalMs: 1000,
       logLevel: 'debug',
       settlementChunkSize: 10_000,
+      masterKeyHex: '0123456789abcdef0123456789ABCDEF',
+      gatewayConnectionsMax: 50,
+      gatewayFrameLengthMax: 65_535,
+      gatewayMessageTimeoutMs: 100,
+      gatewayIdleTimeoutMs: 3_600_000,
     });
   });
 
@@ -90,6 +105,12 @@ describe('loadConfig', () => {
     ['SETTLEMENT_CHUNK_SIZE', '10001'],
     ['DATABASE_URL', 'mysql://root@localhost/db'],
     ['DATABASE_URL', 'not a url'],
+    ['GATEWAY_CONNECTIONS_MAX', '0'],
+    ['GATEWAY_FRAME_LENGTH_MAX', '63'],
+    ['GATEWAY_FRAME_LENGTH_MAX', '65536'],
+    ['GATEWAY_MESSAGE_TIMEOUT_MS', '99'],
+    ['GATEWAY_IDLE_TIMEOUT_MS', '3600001'],
+    ['SHOUDAN_MASTER_KEY', '0123456789ABCDEF'],
   ])('refuses %s=%s and names the variable', (name, value) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -107,5 +128,12 @@ describe('loadConfig', () => {
     const names = problems.map((p) => p.split(' ')[0]).sort();
     expect(names).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT']);
     expect(problems.join('\n')).not.toContain('secret');
+  });
+
+  it('never echoes a master key', () => {
+    const key = 'ZZ23456789ABCDEF0123456789ABCDEF';
+    const problems = problemsOf({ SHOUDAN_MASTER_KEY: key });
+    expect(problems[0]).toContain('32, 48 or 64 hex characters');
+    expect(problems.join('\n')).not.toContain(key);
   });
 });

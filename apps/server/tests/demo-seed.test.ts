@@ -1,13 +1,19 @@
-// Demo seed and cutoff scheduler on PGlite: sound books, settled days, voidable sales, repeatable.
+// Demo seed and cutoff scheduler on PGlite: sound books, settled days, voidable sales, repeatable,
+// and a TMK for every demo terminal with its key-loading file.
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock, addDays, createIds, seededRandom } from '@shoudan/core';
-import { createStores, schema, type Database } from '@shoudan/db';
+import { createStores, createTerminalKeysStore, schema, type Database } from '@shoudan/db';
+import { createSecurityModule } from '@shoudan/hsm';
 import { openTestDatabase } from '@shoudan/db/testing';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { startCutoffScheduler } from '../src/cutoff-scheduler.ts';
 import { createServices, rulesOf, type Services } from '../src/services.ts';
+import { readKeyLoadingFile } from '../src/keys/key-loading.ts';
 import { seedDemo, type DemoSummary } from '../src/seed/demo.ts';
 
 /** 14:00 in Shanghai: today's business date is 2026-11-25 and still open. */
@@ -20,10 +26,15 @@ let summary: DemoSummary;
 let services: Services;
 const clock = new FakeClock(NOW);
 const logLines: string[] = [];
+const hsm = createSecurityModule({ masterKeyHex: '00112233445566778899AABBCCDDEEFF' });
+let keyDir: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  summary = await seedDemo(database.db, { now: new Date(NOW), rules, days: 3, seed: 7 });
+  keyDir = await mkdtemp(join(tmpdir(), 'shoudan-demo-keys-'));
+  const store = createTerminalKeysStore(database.db);
+  const keys = { hsm, store, keyLoadingFile: join(keyDir, 'terminal-keys.json') };
+  summary = await seedDemo(database.db, { now: new Date(NOW), rules, days: 3, seed: 7, keys });
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
       logLines.push(chunk.toString('utf8'));
@@ -38,7 +49,10 @@ beforeAll(async () => {
     logger: createLogger({ level: 'info', destination }),
   });
 });
-afterAll(async () => services.close());
+afterAll(async () => {
+  await services.close();
+  await rm(keyDir, { recursive: true, force: true });
+});
 
 describe('demo seed', () => {
   it('registers six merchants with two terminals each, one D0, one with a revoked service', () => {
@@ -55,6 +69,27 @@ describe('demo seed', () => {
     expect(new Set(summary.merchants.map((m) => m.merchantType))).toEqual(
       new Set(['individual', 'enterprise']),
     );
+  });
+
+  it('loads a TMK into every terminal and writes the key-loading file, owner-only', async () => {
+    expect(summary.terminalKeys).toBe(12);
+    expect(summary.keyLoadingFile).toBe(join(keyDir, 'terminal-keys.json'));
+    const file = summary.keyLoadingFile ?? '';
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const entries = await readKeyLoadingFile(file);
+    const store = createTerminalKeysStore(database.db);
+    const terminalIds = summary.merchants.flatMap((m) => m.terminalIds);
+    expect(Object.keys(entries).sort()).toEqual([...terminalIds].sort());
+    for (const [terminalId, entry] of Object.entries(entries)) {
+      const stored = await store.gatewayTerminal(terminalId);
+      expect(stored?.merchantNo).toBe(entry.merchantNo);
+      // The clear TMK in the file is the one stored under the LMK: same check value.
+      expect(stored?.keys?.tmk.kcv).toBe(entry.kcv);
+      expect(JSON.stringify(stored)).not.toContain(entry.clearKeyHex);
+      expect(entry.macAlgorithm).toBe('cup-ecb');
+      // Seeded through the engine, not the gateway: no working keys until a real sign-in.
+      expect(stored?.keys?.working).toBeNull();
+    }
   });
 
   it('leaves the ledger consistent and every terminal batch balanced', async () => {

@@ -15,6 +15,11 @@ export type OpenRequest = {
   readonly migrate: boolean;
   /** Settings the command line replaces. */
   readonly overrides?: Partial<Config>;
+  /**
+   * Load the master key and the security module (serve, seed, terminal keys): on PostgreSQL
+   * without SHOUDAN_MASTER_KEY this fails with a configuration error.
+   */
+  readonly keys?: boolean;
 };
 
 export type Opened = { readonly services: Services; readonly target: DatabaseTarget };

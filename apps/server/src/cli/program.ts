@@ -4,10 +4,12 @@ import { CommanderError } from '@commander-js/extra-typings';
 import { registerLedgerCommands } from './ledger.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { EXIT, type ExitCode } from './output.ts';
+import { registerPosCommand } from './pos.ts';
 import { registerSeedCommand } from './seed.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerSettlementCommands } from './settlement.ts';
 import { registerStatementCommand } from './statement.ts';
+import { registerTerminalCommands } from './terminal.ts';
 import { createRootCommand, type CliContext, type RunState } from './context.ts';
 
 export function createProgram(ctx: CliContext, run: RunState) {
@@ -18,6 +20,8 @@ export function createProgram(ctx: CliContext, run: RunState) {
   registerSettlementCommands(program, ctx, run);
   registerStatementCommand(program, ctx, run);
   registerLedgerCommands(program, ctx, run);
+  registerTerminalCommands(program, ctx, run);
+  registerPosCommand(program, ctx, run);
   return program;
 }
 

@@ -1,7 +1,7 @@
 // `shoudan seed`: writes the demo world (merchants, terminals and a few days of activity) into an
 // empty database; a database that already has merchants is left as it is.
 import { DEMO_LIMITS, seedDemo, type DemoSummary } from '../seed/demo.ts';
-import type { Services } from '../services.ts';
+import { requireKeys, type Services } from '../services.ts';
 import {
   openRequest,
   wholeNumberOption,
@@ -28,7 +28,8 @@ export function registerSeedCommand(program: RootCommand, ctx: CliContext, run: 
     )
     .option('--seed <n>', 'random seed (default 1)', wholeNumberOption(0, 2 ** 31 - 1, 'seed'))
     .action(async (opts, cmd) => {
-      run.code = await withServices(ctx, openRequest(cmd.optsWithGlobals(), true), async (o) => {
+      const request = { ...openRequest(cmd.optsWithGlobals(), true), keys: true };
+      run.code = await withServices(ctx, request, async (o) => {
         const summary = await seedWithProgress(o.services, opts);
         printSeedSummary(summary);
         return EXIT.ok;
@@ -41,8 +42,11 @@ export async function seedWithProgress(
   options: { readonly days?: number; readonly merchants?: number; readonly seed?: number },
 ): Promise<DemoSummary> {
   const bar = progressBar('Seeding demo data');
+  const { hsm, resolved } = requireKeys(services);
+  const keys = { hsm, store: services.terminalKeys, keyLoadingFile: resolved.keyLoadingFile };
   const summary = await seedDemo(services.db, {
     ...options,
+    keys,
     now: services.clock.now(),
     rules: services.rules,
     onProgress: (done, total) => bar.update(done, total),
@@ -72,7 +76,20 @@ export function printSeedSummary(summary: DemoSummary): void {
   );
   print(`  settled business dates ${summary.settledDates.join(', ') || '(none)'}`);
   print(`  open business date     ${summary.openDate} (today: its sales can still be voided)`);
+  printKeyLoading(summary);
   if (summary.unbalancedBatches > 0) {
     print(`  unbalanced terminal batches ${summary.unbalancedBatches}`);
+  }
+}
+
+/** Where the demo terminals' master keys went: the stand-in for the key-injection ceremony. */
+export function printKeyLoading(summary: DemoSummary): void {
+  if (summary.terminalKeys === 0) return;
+  const where = summary.keyLoadingFile ?? '(no file: the keys live only in this process)';
+  print(`  terminal master keys   ${summary.terminalKeys} loaded; key-loading file ${where}`);
+  if (summary.keyLoadingFile !== null) {
+    print(
+      '    demo only: it holds the clear TMKs that `shoudan pos` loads (mode 0600, keep secret)',
+    );
   }
 }

@@ -1,10 +1,13 @@
-// `shoudan serve`: opens and migrates the database, seeds demo data into an empty one, starts the
-// HTTP status server and the cutoff scheduler, and stops cleanly on SIGINT or SIGTERM.
+// `shoudan serve`: opens and migrates the database, loads the keys, seeds demo data into an empty
+// one, starts the ISO 8583 gateway, the HTTP status server and the cutoff scheduler, and stops
+// cleanly on SIGINT or SIGTERM (the gateway first, so requests in progress are answered).
 import { businessDateOf } from '@shoudan/core';
 import { startCutoffScheduler } from '../cutoff-scheduler.ts';
+import { createGateway, type Gateway } from '../gateway/gateway.ts';
 import { startStatusServer, type StatusServer } from '../http/status-server.ts';
+import { ensureNetworkZpk } from '../keys/network-zpk.ts';
 import { merchantDirectory } from '../queries.ts';
-import type { Services } from '../services.ts';
+import { requireKeys, type KeyServices, type Services } from '../services.ts';
 import {
   openRequest,
   portOption,
@@ -23,13 +26,18 @@ const MERCHANTS_SHOWN_MAX = 12;
 export function registerServeCommand(program: RootCommand, ctx: CliContext, run: RunState): void {
   program
     .command('serve')
-    .description('run the server (HTTP status, cutoff scheduler); seeds demo data when empty')
+    .description('run the server (8583 gateway, HTTP status, cutoff); seeds demo data when empty')
     .option('--port <n>', 'HTTP port, 0 for any free port (env PORT)', portOption)
+    .option('--gateway-port <n>', 'ISO 8583 gateway port, 0 for any (env GATEWAY_PORT)', portOption)
     .option('--no-seed', 'do not seed demo data into an empty database')
     .action(async (opts, cmd) => {
       const request = openRequest(cmd.optsWithGlobals(), true);
-      const overrides = { ...request.overrides, httpPort: opts.port };
-      run.code = await withServices(ctx, { ...request, overrides }, (opened) =>
+      const overrides = {
+        ...request.overrides,
+        httpPort: opts.port,
+        gatewayPort: opts.gatewayPort,
+      };
+      run.code = await withServices(ctx, { ...request, overrides, keys: true }, (opened) =>
         serve(opened, { seed: opts.seed }),
       );
     });
@@ -38,23 +46,34 @@ export function registerServeCommand(program: RootCommand, ctx: CliContext, run:
 async function serve(opened: Opened, options: { readonly seed: boolean }): Promise<ExitCode> {
   const { services, target } = opened;
   const { config, logger } = services;
-  if (options.seed) await seedWithProgress(services, {});
-  const http = await startStatusServer(services, {
-    host: config.httpHost,
-    port: config.httpPort,
-    databaseDescription: target.description,
+  const keys = requireKeys(services);
+  // Before anything is written: a master key other than the database's is refused here.
+  const zpk = await ensureNetworkZpk({
+    hsm: keys.hsm,
+    store: services.terminalKeys,
+    clock: services.clock,
   });
-  const scheduler = startCutoffScheduler(services);
+  if (options.seed) await seedWithProgress(services, {});
+  const gateway = await startGateway(services, keys, zpk);
+  let http: StatusServer | undefined;
+  let scheduler: ReturnType<typeof startCutoffScheduler> | undefined;
   try {
+    http = await startStatusServer(services, {
+      host: config.httpHost,
+      port: config.httpPort,
+      databaseDescription: target.description,
+    });
+    scheduler = startCutoffScheduler(services);
     // Catch up at once on any date whose cutoff passed while the server was down.
     void scheduler.runOnce();
-    await printStarted(services, http, target.description);
-    logger.info({ event: 'server.started', url: http.url, database: services.database.kind });
+    await printStarted(services, { http, gateway, keys }, target.description);
+    logger.info({ event: 'server.started', url: http.url, gateway: gateway.address });
     const signal = await nextStopSignal();
     logger.info({ event: 'server.stopping', signal });
   } finally {
-    await scheduler.stop();
-    await http.close();
+    await gateway.close();
+    await scheduler?.stop();
+    await http?.close();
   }
   logger.info({ event: 'server.stopped' });
   return EXIT.ok;
@@ -72,14 +91,42 @@ function nextStopSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-async function printStarted(services: Services, http: StatusServer, database: string) {
+function startGateway(
+  services: Services,
+  keys: KeyServices,
+  zpk: Awaited<ReturnType<typeof ensureNetworkZpk>>,
+): Promise<Gateway> {
+  const { config, engine, db, terminalKeys, clock, logger } = services;
+  return createGateway({ config, engine, db, terminalKeys, hsm: keys.hsm, zpk, clock, logger });
+}
+
+const MASTER_KEY_ORIGINS = {
+  config: 'from SHOUDAN_MASTER_KEY',
+  file: 'from',
+  generated: 'generated into',
+  process: 'random for this process (--memory)',
+} as const;
+
+type Started = {
+  readonly http: StatusServer;
+  readonly gateway: Gateway;
+  readonly keys: KeyServices;
+};
+
+async function printStarted(services: Services, started: Started, database: string) {
   const { config } = services;
+  const { http, gateway, keys } = started;
   const now = services.clock.now();
   const seconds = Math.round(config.cutoffCheckIntervalMs / 1000);
+  const { origin, masterKeyFile, keyLoadingFile } = keys.resolved;
+  const keyOrigin = `${MASTER_KEY_ORIGINS[origin]}${masterKeyFile ? ` ${masterKeyFile}` : ''}`;
   print('Shoudan (收单) is running.');
   print(`  Health        ${http.url}/health`);
   print(`  Status        ${http.url}/status`);
+  print(`  Gateway       ${gateway.address} (ISO 8583, UnionPay POS dialect, over TCP)`);
   print(`  Database      ${database}`);
+  print(`  Master key    check value ${keys.hsm.masterKeyCheckValue}, ${keyOrigin}`);
+  if (keyLoadingFile) print(`  Terminal keys ${keyLoadingFile} (demo key loading for shoudan pos)`);
   print(
     `  Business date ${businessDateOf(now, config.cutoffTime)} ` +
       `(cutoff ${config.cutoffTime} Asia/Shanghai, checked every ${seconds} s)`,

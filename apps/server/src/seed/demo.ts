@@ -23,6 +23,7 @@ import {
   merchantSpec,
   terminalIdOf,
 } from './demo-data.ts';
+import { loadDemoKeys, type DemoKeys } from './demo-keys.ts';
 import { DemoPos } from './demo-pos.ts';
 import { planDay, type DayPlan } from './demo-plan.ts';
 import { runEvent, type Seeding } from './demo-run.ts';
@@ -46,6 +47,8 @@ export type DemoSeedOptions = {
   /** Seeds ids and choices: the same seed and `now` give the same data. */
   readonly seed?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Load a TMK into every terminal and write the key-loading file (see demo-keys.ts). */
+  readonly keys?: DemoKeys;
 };
 
 export type DemoMerchant = {
@@ -74,6 +77,9 @@ export type DemoSummary = {
   /** Today's business date, left open. */
   readonly openDate: BusinessDate;
   readonly unbalancedBatches: number;
+  /** Terminals given a TMK, and the key-loading file written (null: none). */
+  readonly terminalKeys: number;
+  readonly keyLoadingFile: string | null;
 };
 
 const HOUR_MS = 3_600_000;
@@ -97,6 +103,8 @@ export async function seedDemo(db: Db, options: DemoSeedOptions): Promise<DemoSu
   const clock = new FakeClock(new Date(firstOpens - 7 * 24 * HOUR_MS));
   const ctx = createSeeding(db, options, clock, seed);
   await registerWorld(ctx, count);
+  const terminalIds = ctx.pos.map((p) => p.terminalId);
+  const terminalKeys = options.keys ? await loadDemoKeys(options.keys, terminalIds, clock) : 0;
   const plans: DayPlan[] = [...pastDates, today].map((date, index) =>
     planDay({
       random: ctx.random,
@@ -120,6 +128,8 @@ export async function seedDemo(db: Db, options: DemoSeedOptions): Promise<DemoSu
     transactions: await db.$count(schema.transactions),
     ...ctx.stats,
     settledDates: ctx.settledDates,
+    terminalKeys,
+    keyLoadingFile: terminalKeys > 0 ? (options.keys?.keyLoadingFile ?? null) : null,
   };
 }
 
@@ -272,5 +282,7 @@ function emptySummary(today: BusinessDate): DemoSummary {
     settledDates: [],
     openDate: today,
     unbalancedBatches: 0,
+    terminalKeys: 0,
+    keyLoadingFile: null,
   };
 }

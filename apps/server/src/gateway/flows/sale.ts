@@ -1,0 +1,83 @@
+// Sale (消费, 0200 / 60.1 22) and void (消费撤销, 0200 / 60.1 23): the card from 2 or 35, the PIN
+// translated to the network's key, then engine.sale / engine.voidSale. A void names its original
+// by batch and voucher number (61); the RRN, authorisation code and card it sends must match.
+import { maskPan, isPan, type PaymentResult } from '@shoudan/core';
+import { cardOf, checkPin, paymentOf, type CardData } from '../card.ts';
+import { findByRequestKey } from '../lookups.ts';
+import { GATEWAY_CODES } from '../response-codes.ts';
+import type { FlowContext, Reply } from '../types.ts';
+import {
+  gatewayReply,
+  isBlank,
+  outcomeReply,
+  paymentReply,
+  requestKeyOf,
+} from './payment-reply.ts';
+
+export async function answerSale(ctx: FlowContext): Promise<Reply> {
+  const key = requestKeyOf(ctx);
+  const amountFen = ctx.request.amountFen;
+  if (key === undefined || amountFen === undefined) {
+    return gatewayReply(ctx, GATEWAY_CODES.formatError);
+  }
+  const payment = paymentOf(ctx.request);
+  if (payment.kind === 'refused') return gatewayReply(ctx, payment.responseCode);
+  let result: PaymentResult;
+  if (payment.kind === 'card') {
+    const pin = checkPin(ctx, payment.card);
+    if (!pin.ok) return gatewayReply(ctx, pin.responseCode, pin.signInAgain);
+    const { pan, expiry } = payment.card;
+    const card = { pan, expiry, pinPresent: pin.pinPresent };
+    result = await ctx.deps.engine.sale({ ...key, amountFen, method: 'card', card });
+  } else {
+    // A scanned code: UnionPay QR. The payer's code has no field of its own in this dialect.
+    result = await ctx.deps.engine.sale({ ...key, amountFen, method: 'unionpay_qr' });
+  }
+  return paymentReply(ctx, key, result);
+}
+
+export async function answerVoid(ctx: FlowContext): Promise<Reply> {
+  const key = requestKeyOf(ctx);
+  const { amountFen, originalBatchNo, originalVoucherNo } = ctx.request;
+  if (
+    key === undefined ||
+    amountFen === undefined ||
+    originalBatchNo === undefined ||
+    originalVoucherNo === undefined
+  ) {
+    return gatewayReply(ctx, GATEWAY_CODES.formatError);
+  }
+  const read = cardOf(ctx.request);
+  if (read.kind === 'refused') return gatewayReply(ctx, read.responseCode);
+  const card = read.kind === 'card' ? read.card : null;
+  const pin = checkPin(ctx, card);
+  if (!pin.ok) return gatewayReply(ctx, pin.responseCode, pin.signInAgain);
+  const original = { batchNo: Number(originalBatchNo), voucherNo: Number(originalVoucherNo) };
+  if (!(await originalMatches(ctx, original, card))) return outcomeReply(ctx, 'original_not_found');
+  const result = await ctx.deps.engine.voidSale({ ...key, amountFen, original });
+  return paymentReply(ctx, key, result);
+}
+
+/**
+ * §3 field 61: the original is found by batch + voucher number; 37 (unless zeros: the original
+ * had no RRN), 38 and the card, where sent, must be the original's. The engine checks the rest.
+ */
+async function originalMatches(
+  ctx: FlowContext,
+  original: { readonly batchNo: number; readonly voucherNo: number },
+  card: CardData | null,
+): Promise<boolean> {
+  const terminalId = ctx.session.terminal.terminalId;
+  const found = await findByRequestKey(ctx.deps.db, { terminalId, ...original });
+  if (!found || found.kind !== 'sale') return true;
+  const { rrn, authorisationCode } = ctx.request;
+  if (!isBlank(rrn) && rrn !== found.rrn) return false;
+  if (!isBlank(authorisationCode) && authorisationCode !== found.authCode?.trimEnd()) return false;
+  return sameCard(card, found.panMasked);
+}
+
+/** The card sent against the original's masked PAN (first 6, last 4), where both are known. */
+export function sameCard(card: CardData | null, panMasked: string | null): boolean {
+  if (card === null || panMasked === null || !isPan(card.pan)) return true;
+  return maskPan(card.pan) === panMasked;
+}

@@ -1,0 +1,64 @@
+// Who is asking, before any flow runs: the terminal (41) must be registered (else 97) and belong
+// to the merchant in 42 (else 03), and every request that carries a MAC — financial ones must —
+// is verified with the terminal's MAK. No working keys or a wrong MAC: A0 with 处理要求 3, and
+// nothing is recorded.
+import type { CupMessage } from '@shoudan/iso8583';
+import { gatewayDecline, isFinancial, reply } from './answers.ts';
+import { GATEWAY_CODES } from './response-codes.ts';
+import type { GatewayDeps, MacKey, Reply, Session } from './types.ts';
+
+export type Authentication =
+  { readonly ok: true; readonly session: Session } | { readonly ok: false; readonly reply: Reply };
+
+export type Inbound = {
+  readonly message: CupMessage;
+  /** The MAC input as received; undefined when bit 64 is not set. */
+  readonly macInput: Uint8Array | undefined;
+};
+
+const SIGN_IN = '0800';
+
+export async function authenticate(deps: GatewayDeps, inbound: Inbound): Promise<Authentication> {
+  const { message } = inbound;
+  const decline = (responseCode: string, macKey: MacKey | null, again: boolean): Authentication => {
+    const at = deps.clock.now();
+    const answer = gatewayDecline(message, {
+      responseCode,
+      at,
+      cutoffTime: deps.config.cutoffTime,
+    });
+    return { ok: false, reply: reply(answer, macKey, again ? '3' : '0') };
+  };
+  if (message.terminalId === undefined || message.merchantNo === undefined) {
+    return decline(GATEWAY_CODES.formatError, null, false);
+  }
+  const terminal = await deps.terminalKeys.gatewayTerminal(message.terminalId);
+  if (!terminal) return decline(GATEWAY_CODES.terminalNotRegistered, null, false);
+  if (terminal.merchantNo !== message.merchantNo) {
+    return decline(GATEWAY_CODES.invalidMerchant, null, false);
+  }
+  const working = terminal.keys?.working ?? null;
+  const macKey: MacKey | null =
+    working === null || terminal.keys === null
+      ? null
+      : { mak: working.mak, algorithm: terminal.keys.macAlgorithm };
+  const session: Session = { terminal, macKey, pik: working?.pik ?? null };
+  const required = isFinancial(message.mti);
+  const present = inbound.macInput !== undefined && message.mac !== undefined;
+  if (!required && !present) return { ok: true, session };
+  if (macKey === null) {
+    // A sign-in is how a terminal gets keys: a MAC it sends without any cannot be checked.
+    if (message.mti === SIGN_IN && !required) return { ok: true, session };
+    return decline(GATEWAY_CODES.macFailed, null, true);
+  }
+  if (inbound.macInput === undefined || message.mac === undefined) {
+    return decline(GATEWAY_CODES.macFailed, macKey, true);
+  }
+  const valid = deps.hsm.verifyMac({
+    makUnderLmk: macKey.mak,
+    algorithm: macKey.algorithm,
+    data: inbound.macInput,
+    mac: message.mac,
+  });
+  return valid ? { ok: true, session } : decline(GATEWAY_CODES.macFailed, macKey, true);
+}
