@@ -1,7 +1,8 @@
 // Key loading (灌装主密钥), demo stand-in: a new TMK per terminal, generated in the security module
 // and stored under the LMK, and its clear form written to a key-loading file (mode 0600) that the
 // POS simulator reads — in place of the dual-control ceremony that injects a real terminal's TMK.
-import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Clock } from '@shoudan/core';
 import type { MacAlgorithmName, TerminalKeysStore } from '@shoudan/db';
 import type { KeyScheme, SecurityModule } from '@shoudan/hsm';
@@ -83,6 +84,8 @@ export async function writeKeyLoadingFile(
   const merged = { ...existing, ...entries };
   const sorted = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
   const temporary = `${path}.${process.pid}.tmp`;
+  // With PostgreSQL the data directory may not exist yet: it only holds this file then.
+  await mkdir(dirname(path), { recursive: true });
   await writeFile(temporary, `${JSON.stringify(sorted, null, 2)}\n`, {
     encoding: 'utf8',
     mode: OWNER_ONLY,
