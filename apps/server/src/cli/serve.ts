@@ -138,6 +138,10 @@ async function printStarted(services: Services, started: Started, database: stri
     print(`    ${m.merchantNo}  ${m.name}  [${m.terminalIds.join(', ')}]`);
   }
   if (directory.length > MERCHANTS_SHOWN_MAX) print('    … and more (see /status for counts)');
+  const free = directory[0]?.terminalIds[1];
+  if (keyLoadingFile && free) {
+    print(`  Try a POS     npm run shoudan -- pos --terminal ${free}   (another terminal)`);
+  }
   print('  Merchant portal logins come with the web issue: there are no user accounts yet.');
   print('  Press Ctrl+C to stop.');
 }

@@ -105,7 +105,10 @@ async function runRefund(
   if (!sale) return;
   const half = (sale.remainingFen / 200n) * 100n; // about half, in whole yuan
   const amountFen = event.full || half === 0n ? sale.remainingFen : half;
-  const result = await sale.pos.refund(sale.record, amountFen);
+  // Refunds go through the merchant's first terminal (any of its terminals may refund), so the
+  // others keep the empty batch today's plan leaves them.
+  const pos = ctx.posByMerchant[event.merchantIndex]?.[0] ?? sale.pos;
+  const result = await pos.refund(sale.record, amountFen);
   if (result.ok) sale.remainingFen -= amountFen;
   count(ctx.stats, result.ok, 'refunds');
 }

@@ -111,7 +111,10 @@ export async function seedDemo(db: Db, options: DemoSeedOptions): Promise<DemoSu
       date,
       index,
       window: dayWindow(date, options, date === today),
-      posByMerchant: ctx.posByMerchant,
+      // Today only each merchant's first terminal sells: the others keep an empty open batch for
+      // a cashier to take over with `shoudan pos`, whose voucher numbers start afresh.
+      posByMerchant:
+        date === today ? ctx.posByMerchant.map((t) => t.slice(0, 1)) : ctx.posByMerchant,
       specs: ctx.specs,
     }),
   );
