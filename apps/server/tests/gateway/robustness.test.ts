@@ -1,6 +1,7 @@
 // Goal: broken input, slow work and greedy peers never crash the gateway or starve other
 // terminals. Method: real TCP against gateways on one PGlite world: unreadable frames (30 or
-// close), oversized frames, hundreds of mutated frames while another terminal keeps selling,
+// close), oversized frames, hundreds of mutated and thousands of random frames while another
+// terminal keeps selling,
 // pipelined requests, the idle timeout, the per-message deadline and the connection limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_CARDS, createEngine, seededRandom, type CardNetwork } from '@shoudan/core';
@@ -105,6 +106,34 @@ describe('unreadable frames', () => {
     line.close();
     const echo = await pos.send(echoTest(pos));
     expect(echo.message.responseCode).toBe('00');
+  });
+  it('survives thousands of random frames: each answered or its connection closed', async () => {
+    const random = seededRandom(20261125);
+    let line = await Line.open(h.gateway.port);
+    const outcomes = { answered: 0, closed: 0 };
+    for (let i = 0; i < 3_000; i++) {
+      // Random bytes after a true length; every tenth frame a length that lies.
+      const body = random.bytes(random.int(0, 300));
+      const frame = i % 10 === 9 ? random.bytes(random.int(1, 40)) : withLength(body);
+      line.write(frame);
+      const got = await line.next(i % 10 === 9 ? 300 : 5_000);
+      if (got === 'closed') {
+        outcomes.closed += 1;
+        line = await Line.open(h.gateway.port);
+      } else if (got === 'silent') {
+        // A lying length waits for bytes that never come: start a new connection.
+        expect(i % 10).toBe(9);
+        line.close();
+        line = await Line.open(h.gateway.port);
+      } else {
+        outcomes.answered += 1;
+        expect(unpackFrame(got).ok).toBe(true);
+      }
+    }
+    line.close();
+    expect(outcomes.answered + outcomes.closed).toBeGreaterThan(2_000);
+    const sale = await other.sale({ amountFen: 100n, pan: TEST_CARDS.debit });
+    expect(sale.message.responseCode).toBe('00');
   });
 });
 
