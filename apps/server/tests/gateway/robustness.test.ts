@@ -1,8 +1,8 @@
 // Goal: broken input, slow work and greedy peers never crash the gateway or starve other
 // terminals. Method: real TCP against gateways on one PGlite world: unreadable frames (30 or
 // close), oversized frames, hundreds of mutated and thousands of random frames while another
-// terminal keeps selling,
-// pipelined requests, the idle timeout, the per-message deadline and the connection limit.
+// terminal keeps selling, pipelined requests, the idle timeout, the per-message deadline and the
+// connection limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_CARDS, createEngine, seededRandom, type CardNetwork } from '@shoudan/core';
 import { unpackFrame, type CupMessage } from '@shoudan/iso8583';
