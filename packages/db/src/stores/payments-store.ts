@@ -358,8 +358,10 @@ class PooledPaymentsTx extends PgPaymentsTx {
   ): Promise<SaleOpening | undefined> {
     if (this.begun) return super.openSale(key, request);
     const statement = `${BEGIN}; ${inline(openSaleQuery(key, request))}`;
-    const results = (await this.client.query(statement)) as unknown as pg.QueryResult[];
+    // Marked begun before it is sent: if the SELECT fails after BEGIN took effect, the
+    // connection must be rolled back before it goes back to the pool.
     this.begun = true;
+    const results = (await this.client.query(statement)) as unknown as pg.QueryResult[];
     const [row] = rowsOf(results[1]);
     return this.opening(row?.['opening']);
   }

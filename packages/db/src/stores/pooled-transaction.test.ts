@@ -1,0 +1,59 @@
+// The two-round-trip path on a PostgreSQL server: literals written in place read back exactly,
+// and a failed first statement leaves no open transaction on the pooled connection.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import {
+  createServerTestDatabase,
+  createWorld,
+  testServerUrl,
+  TestPos,
+  type ServerTestDatabase,
+  type World,
+} from '../testing/index.ts';
+import { inline } from './pooled-transaction.ts';
+
+const url = testServerUrl();
+if (!url && process.env['CI'] === 'true') throw new Error('CI needs TEST_DATABASE_URL');
+
+describe.skipIf(!url)('pooled payments on PostgreSQL (needs TEST_DATABASE_URL)', () => {
+  let database: ServerTestDatabase;
+  let world: World;
+
+  beforeAll(async () => {
+    // One connection, so every transaction reuses the one a failure could have left dirty.
+    database = await createServerTestDatabase(url ?? '', 1);
+    world = await createWorld(database);
+  });
+  afterAll(async () => database.drop());
+
+  it('writes literals that read back exactly', async () => {
+    const tricky = ["it's", 'back\\slash', "E'\\x27", '收单 ¥12.50', '$1 and $2', ''];
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      for (const text of tricky) {
+        const result = await client.query(inline(sql`select ${text}::text as t, ${-5n} as n`));
+        expect(result.rows[0]).toEqual({ t: text, n: -5 });
+      }
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('rolls back a transaction whose first statement failed before reusing its connection', async () => {
+    const pos = new TestPos(world.engine, world.merchant.terminalIds[0] ?? '');
+    const broken = world.engine.sale({
+      terminalId: pos.terminalId,
+      batchNo: 2 ** 40, // out of the integer range: the SELECT fails after BEGIN took effect
+      voucherNo: 1,
+      amountFen: 100n,
+      method: 'card',
+      card: { pan: '6222020000000001' },
+    });
+    await expect(broken).rejects.toThrow();
+    const sale = await pos.sale(100n);
+    expect(sale.ok).toBe(true);
+    expect((await world.engine.checkLedger()).ok).toBe(true);
+  });
+});
