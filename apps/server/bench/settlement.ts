@@ -125,9 +125,9 @@ async function seedMerchants(
     from generate_series(1, ${options.merchants}) m`);
   await database.db.execute(sql`
     insert into terminal (terminal_id, merchant_id, serial_no, status, current_batch_no,
-      last_voucher_no, signed_in_at, created_at)
+      signed_in_at, created_at)
     select lpad(t::text, 8, '0'), md5('m' || (1 + (t - 1) % ${options.merchants}))::uuid,
-      'SN' || t, 'active', 1, 0, ${at.toISOString()}, ${at.toISOString()}
+      'SN' || t, 'active', 1, ${at.toISOString()}, ${at.toISOString()}
     from generate_series(1, ${options.merchants * options.terminalsPerMerchant}) t`);
 }
 

@@ -105,7 +105,6 @@ export const terminals = pgTable(
     status: text('status').notNull(),
     frozenReason: text('frozen_reason'),
     currentBatchNo: integer('current_batch_no').notNull(),
-    lastVoucherNo: integer('last_voucher_no').notNull(),
     signedInAt: at('signed_in_at'),
     signedOffAt: at('signed_off_at'),
     createdAt: at('created_at').notNull(),
@@ -117,7 +116,6 @@ export const terminals = pgTable(
       sql`${t.status} in ('pending_activation', 'active', 'frozen', 'deactivated')`,
     ),
     check('terminal_batch_range', sql`${t.currentBatchNo} between 1 and 999999`),
-    check('terminal_voucher_range', sql`${t.lastVoucherNo} between 0 and 999999`),
     index('terminal_merchant_idx').on(t.merchantId),
   ],
 );
@@ -217,7 +215,6 @@ export const transactions = pgTable(
     index('transactions_merchant_date_idx').on(t.merchantId, t.businessDate),
     index('transactions_date_idx').on(t.businessDate, t.kind, t.status),
     index('transactions_terminal_time_idx').on(t.terminalId, t.createdAt),
-    index('transactions_original_idx').on(t.originalId),
   ],
 );
 
@@ -271,7 +268,6 @@ export const journalEntries = pgTable(
   },
   (t) => [
     index('journal_entry_transaction_idx').on(t.transactionId),
-    index('journal_entry_merchant_idx').on(t.merchantId),
   ],
 );
 

@@ -131,7 +131,6 @@ export async function createTerminal(db: Db, input: TerminalInput): Promise<void
     serialNo: input.serialNo,
     status: input.status ?? 'active',
     currentBatchNo: input.batchNo ?? 1,
-    lastVoucherNo: 0,
     createdAt: input.at,
   });
 }
