@@ -105,6 +105,8 @@ describe('reversal', () => {
     const sale = approved(await pos.sale(1_200n));
     const wrong = await world.engine.reverse({ ...sale, kind: 'sale', amountFen: 1_000n });
     expect(!wrong.ok && wrong.outcome.code).toBe('amount_mismatch');
+    const otherKind = await world.engine.reverse({ ...sale, kind: 'void', amountFen: 1_200n });
+    expect(!otherKind.ok && otherKind.outcome.code).toBe('reversal_not_allowed');
     approved(await pos.voidSale(sale, 1_200n));
     const voided = await world.engine.reverse({ ...sale, kind: 'sale', amountFen: 1_200n });
     expect(!voided.ok && voided.outcome.code).toBe('reversal_not_allowed');

@@ -34,7 +34,8 @@ export type Reversed = {
 };
 
 /**
- * Outcomes: amount_mismatch, reversal_not_allowed (refunds, or a sale since voided/refunded),
+ * Outcomes: amount_mismatch, reversal_not_allowed (refunds, a sale since voided/refunded, or a
+ * request of another kind than the reversal names),
  * reversal_window_closed (the original's cycle has closed: refund it instead).
  */
 export async function reverse(
@@ -55,6 +56,8 @@ export async function reverse(
     if (target.kind === 'refund' || target.status === 'voided' || target.refundedFen > 0n) {
       return err(outcome('reversal_not_allowed'));
     }
+    // The host checks what it found against the reversal: the same kind of request, same amount.
+    if (target.kind !== input.kind) return err(outcome('reversal_not_allowed'));
     if (target.amountFen !== input.amountFen) return err(outcome('amount_mismatch'));
     const sale = target.kind === 'void' ? await originalOf(tx, target) : target;
     if (await cycleClosed(tx, sale)) return err(outcome('reversal_window_closed'));
