@@ -1,7 +1,7 @@
 // Terminal sign-in and sign-off: activation on first sign-in, refusals by terminal and merchant
 // state, the batch handed to the terminal — against a real (embedded PostgreSQL) database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, createWorld, type World } from '@shoudan/db/testing';
+import { openTestDatabase, createWorld, TestPos, type World } from '@shoudan/db/testing';
 import { setup } from '@shoudan/db';
 
 let world: World;
@@ -47,6 +47,16 @@ describe('sign-in', () => {
     expect(!frozen.ok && frozen.outcome.code).toBe('terminal_frozen');
     expect(!retired.ok && retired.outcome.code).toBe('terminal_not_active');
     expect(!closed.ok && closed.outcome.code).toBe('merchant_not_active');
+  });
+
+  it('a sign-in right after a sign-off, in the same millisecond, is signed in', async () => {
+    const terminalId = world.merchant.terminalIds[0] ?? '';
+    await world.engine.signOff({ terminalId });
+    await world.engine.signIn({ terminalId });
+    const pos = new TestPos(world.engine, terminalId);
+    pos.voucherNo = 500;
+    const sale = await pos.sale(100n);
+    expect(sale.ok).toBe(true);
   });
 
   it('signs off, twice without error; an unknown terminal is refused', async () => {

@@ -92,7 +92,7 @@ class PgTerminalsTx implements TerminalsTx {
   async signIn(terminalId: string, batchNo: number, at: Date): Promise<void> {
     await this.tx
       .update(terminals)
-      .set({ signedInAt: at, currentBatchNo: batchNo })
+      .set({ signedInAt: at, signedOffAt: null, currentBatchNo: batchNo })
       .where(eq(terminals.terminalId, terminalId));
   }
 
