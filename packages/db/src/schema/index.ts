@@ -266,9 +266,7 @@ export const journalEntries = pgTable(
     businessDate: date('business_date', { mode: 'string' }).notNull(),
     createdAt: at('created_at').notNull(),
   },
-  (t) => [
-    index('journal_entry_transaction_idx').on(t.transactionId),
-  ],
+  (t) => [index('journal_entry_transaction_idx').on(t.transactionId)],
 );
 
 export const journalLines = pgTable(
