@@ -67,16 +67,10 @@ export async function runEngineBench(options: EngineBenchOptions): Promise<Engin
       terminalsPerMerchant: 1,
       networkLatencyMs: 0,
     });
-    const saleLoops = world.merchants.flatMap((m) =>
-      m.terminalIds.map((terminalId) => {
-        const pos = new TestPos(world.engine, terminalId);
-        return async () => {
-          const result = await pos.sale(10_000n);
-          if (!result.ok) throw new Error(`bench sale refused: ${result.outcome.code}`);
-        };
-      }),
+    const poses = world.merchants.flatMap((m) =>
+      m.terminalIds.map((terminalId) => new TestPos(world.engine, terminalId)),
     );
-    const engine = await measure(database.db, saleLoops, options);
+    const engine = await measure(database.db, engineSaleLoops(poses), options);
     return { baseline, engine, ratio: engine.perSecond / baseline.perSecond, poolSize };
   } finally {
     await pool.end();
@@ -92,11 +86,24 @@ const BASELINE_INSERT = `
     50, 'card_debit', 'card', '622202******0001', 'CUP', '123456', '2026-11-24',
     '0123456789abcdef0123456789abcdef', $4)`;
 
+/** One loop per POS, each a sale of ¥100 through the engine; a refused sale stops the bench. */
+export function engineSaleLoops(poses: readonly TestPos[]): (() => Promise<void>)[] {
+  return poses.map((pos) => async () => {
+    const result = await pos.sale(10_000n);
+    if (!result.ok) throw new Error(`bench sale refused: ${result.outcome.code}`);
+  });
+}
+
+export type MeasureOptions = Pick<
+  EngineBenchOptions,
+  'seconds' | 'warmupSeconds' | 'maxOpsPerLoop'
+>;
+
 /** Warms up, then runs every loop concurrently for the measured time and reports the costs. */
-async function measure(
+export async function measure(
   db: Db,
   loops: readonly (() => Promise<void>)[],
-  options: EngineBenchOptions,
+  options: MeasureOptions,
 ): Promise<Measured> {
   await runLoops(loops, options.warmupSeconds, options.maxOpsPerLoop, null);
   const backends = await serverBackends(db);
@@ -144,7 +151,7 @@ async function runLoops(
 }
 
 /** Process ids of the server backends connected to the bench database. */
-async function serverBackends(db: Db): Promise<number[]> {
+export async function serverBackends(db: Db): Promise<number[]> {
   const result = await db.execute(
     sql`select pid from pg_stat_activity where datname = current_database()`,
   );
@@ -152,7 +159,7 @@ async function serverBackends(db: Db): Promise<number[]> {
 }
 
 /** CPU ms (user + system) of each local process that /proc shows; empty when remote. */
-function backendCpuMs(pids: readonly number[]): Map<number, number> {
+export function backendCpuMs(pids: readonly number[]): Map<number, number> {
   const ticksPerSecond = 100; // USER_HZ on Linux
   const cpu = new Map<number, number>();
   for (const pid of pids) {
@@ -168,7 +175,7 @@ function backendCpuMs(pids: readonly number[]): Map<number, number> {
 }
 
 /** CPU used between two readings by the processes seen in both; null when none was. */
-function cpuDelta(before: Map<number, number>, after: Map<number, number>): number | null {
+export function cpuDelta(before: Map<number, number>, after: Map<number, number>): number | null {
   let total = 0;
   let seen = 0;
   for (const [pid, ms] of after) {
@@ -184,7 +191,7 @@ function cpuDelta(before: Map<number, number>, after: Map<number, number>): numb
  * Counts the statements every pg client sends until stopped, by wrapping `Client.query` (bench
  * instrumentation only; the cost of one counter increment per statement).
  */
-function countStatements(): { stop(): number } {
+export function countStatements(): { stop(): number } {
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   let count = 0;

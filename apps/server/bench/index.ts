@@ -1,6 +1,6 @@
-// `npm run bench [-- --only engine|settlement] [--seconds 10] [--sales 1000000]`: runs the engine
-// and settlement benchmarks on PostgreSQL (BENCH_DATABASE_URL) and prints their figures.
-import { cpus, totalmem } from 'node:os';
+// `npm run bench [-- --only engine|gateway|settlement] [--seconds 10] [--sales 1000000]`: runs the
+// engine, gateway and settlement benchmarks on PostgreSQL (BENCH_DATABASE_URL), prints figures.
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchServerUrl, mib, seconds, serverVersion } from './common.ts';
 import {
@@ -10,6 +10,13 @@ import {
   type Measured,
 } from './engine.ts';
 import {
+  GATEWAY_DEFAULTS,
+  mixOf,
+  runGatewayBench,
+  type GatewayBenchResult,
+  type GatewayRun,
+} from './gateway.ts';
+import {
   SETTLEMENT_DEFAULTS,
   runSettlementBench,
   type SettlementBenchResult,
@@ -17,6 +24,10 @@ import {
 
 const ENGINE_GOAL_RATIO = 0.5;
 const SETTLEMENT_GOAL_MS = 60_000;
+/** The gateway's goals (issue 4): rate with durable commits, p99 at that rate, overhead. */
+const GATEWAY_GOALS = { perSecond: 2_000, p99Ms: 50, overhead: 0.25 } as const;
+const PARTS = ['engine', 'gateway', 'settlement'] as const;
+type Part = (typeof PARTS)[number];
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -25,31 +36,62 @@ async function main(): Promise<number> {
       seconds: { type: 'string' },
       sales: { type: 'string' },
       merchants: { type: 'string' },
+      terminals: { type: 'string' },
     },
   });
   const only = values.only;
-  if (only !== undefined && only !== 'engine' && only !== 'settlement') {
-    throw new Error(`--only must be engine or settlement, not ${only}`);
+  if (only !== undefined && !PARTS.some((part) => part === only)) {
+    throw new Error(`--only must be one of ${PARTS.join(', ')}, not ${only}`);
   }
+  const runs = (part: Part) => only === undefined || only === part;
   const server = new URL(benchServerUrl());
   console.log(
     `shoudan bench — ${cpus().length} CPUs, ${mib(totalmem())} RAM, Node ${process.version}`,
   );
   console.log(`${await serverVersion()} at ${server.host} (throwaway databases, dropped after)`);
+  console.log(`load average at start ${loadAverage()}`);
   let engine: EngineBenchResult | undefined;
+  let gateway: GatewayBenchResult | undefined;
   let settlement: SettlementBenchResult | undefined;
-  if (only !== 'settlement') {
+  if (runs('engine')) {
     const secs = positive('seconds', values.seconds, ENGINE_DEFAULTS.seconds);
     console.log(`\n[engine] baseline then engine sales, ${secs} s each after a warm-up …`);
     engine = await runEngineBench({ ...ENGINE_DEFAULTS, seconds: secs });
   }
-  if (only !== 'engine') {
+  if (runs('gateway')) {
+    const secs = positive('seconds', values.seconds, GATEWAY_DEFAULTS.seconds);
+    const counts = terminalCounts(values.terminals);
+    console.log(
+      `\n[gateway] ${counts.join(', ')} terminals over TCP with MAC ` +
+        `(${mixOf(GATEWAY_DEFAULTS.voidEvery)}; then ${counts[0]} with sales only), each ` +
+        `after the engine alone at that count, ${secs} s each after a ` +
+        `${GATEWAY_DEFAULTS.warmupSeconds} s warm-up …`,
+    );
+    gateway = await runGatewayBench({ ...GATEWAY_DEFAULTS, seconds: secs, terminalCounts: counts });
+  }
+  if (runs('settlement')) {
     const sales = positive('sales', values.sales, SETTLEMENT_DEFAULTS.sales);
     const merchants = positive('merchants', values.merchants, SETTLEMENT_DEFAULTS.merchants);
     console.log(`\n[settlement] ${sales} sales across ${merchants} merchants …`);
     settlement = await runSettlementBench({ ...SETTLEMENT_DEFAULTS, sales, merchants });
   }
-  return printSummary(engine, settlement);
+  return printSummary(engine, gateway, settlement);
+}
+
+/** The machine's 1, 5 and 15 minute load averages: the figures move with it. */
+function loadAverage(): string {
+  return `${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ')} on ${cpus().length} CPUs`;
+}
+
+function terminalCounts(text: string | undefined): number[] {
+  if (text === undefined) return [...GATEWAY_DEFAULTS.terminalCounts];
+  const counts = text.split(',').map(Number);
+  if (counts.length === 0 || counts.some((n) => !Number.isInteger(n) || n <= 0 || n > 500)) {
+    throw new Error('--terminals must be a comma-separated list of counts from 1 to 500');
+  }
+  return counts;
 }
 
 function printMeasured(label: string, m: Measured): void {
@@ -72,16 +114,84 @@ function positive(name: string, text: string | undefined, fallback: number): num
 
 /**
  * Prints the figures and whether each goal was met. The exit status is 1 only when a check of
- * correctness failed (settled gross or ledger): a missed speed goal is a figure, not an error.
+ * correctness failed (settled gross, a gateway answer other than an approval, a ledger): a missed
+ * speed goal is a figure, not an error.
  */
 function printSummary(
   engine: EngineBenchResult | undefined,
+  gateway: GatewayBenchResult | undefined,
   settlement: SettlementBenchResult | undefined,
 ): number {
   console.log('\n== summary ==');
+  console.log(`load average at the end ${loadAverage()}`);
   if (engine) printEngine(engine);
-  const consistent = settlement ? printSettlement(settlement) : true;
-  return consistent ? 0 : 1;
+  const gatewayOk = gateway ? printGateway(gateway) : true;
+  const settled = settlement ? printSettlement(settlement) : true;
+  return gatewayOk && settled ? 0 : 1;
+}
+
+/**
+ * The gateway's figures per run and its goals, judged on the sale/void runs: rate and p99 at the
+ * count with the highest rate, the overhead at every count. False when an answer was not an
+ * approval or the ledger check failed.
+ */
+function printGateway(result: GatewayBenchResult): boolean {
+  const verdict = (met: boolean) => (met ? 'MET' : 'MISSED');
+  console.log(
+    `gateway: in process, pool ${result.poolSize}, log level ${result.logLevel}; ` +
+      'terminals in a child process',
+  );
+  console.log(
+    '  terminals, mix       | engine/s | gateway/s (sales) | p50 / p99 ms | overhead | ' +
+      'CPU ms gw+db+pos',
+  );
+  let clean = true;
+  for (const run of result.runs) {
+    const g = run.gateway;
+    const server = g.serverCpuMsPerOp === null ? 'n/a' : g.serverCpuMsPerOp.toFixed(2);
+    console.log(
+      `  ${`${run.terminals}, ${mixOf(run.voidEvery)}`.padEnd(20)} |` +
+        ` ${run.engine.perSecond.toFixed(0).padStart(8)} |` +
+        ` ${`${g.perSecond.toFixed(0)} (${g.salesPerSecond.toFixed(0)})`.padStart(17)} |` +
+        ` ${`${g.p50Ms.toFixed(1)} / ${g.p99Ms.toFixed(1)}`.padStart(12)} |` +
+        ` ${`${(run.overhead * 100).toFixed(1)} %`.padStart(8)} |` +
+        ` ${g.gatewayCpuMsPerOp.toFixed(2)} + ${server} + ${g.clientCpuMsPerOp.toFixed(2)}`,
+    );
+    if (Object.keys(g.problems).length > 0) clean = false;
+  }
+  console.log(
+    '  (CPU per answer: the gateway process with the engine, the database backends, the terminals)',
+  );
+  const mixed = result.runs.filter((run) => run.voidEvery !== null);
+  const best = mixed.reduce<GatewayRun | undefined>(
+    (top, run) => (!top || run.gateway.perSecond > top.gateway.perSecond ? run : top),
+    undefined,
+  );
+  if (best) {
+    const g = best.gateway;
+    const fast = g.perSecond >= GATEWAY_GOALS.perSecond;
+    console.log(
+      `rate (best, ${best.terminals} terminals): ${g.perSecond.toFixed(0)} answers/s ` +
+        `(${g.salesPerSecond.toFixed(0)} sales/s); goal ≥ ${GATEWAY_GOALS.perSecond}/s with ` +
+        `durable commits: ${verdict(fast)}`,
+    );
+    const tail = `p99 ${g.p99Ms.toFixed(1)} ms at ${g.perSecond.toFixed(0)}/s`;
+    console.log(
+      `p99 ≤ ${GATEWAY_GOALS.p99Ms} ms at that rate: ` +
+        (fast
+          ? `${verdict(g.p99Ms <= GATEWAY_GOALS.p99Ms)} (${tail})`
+          : `MISSED (the rate was not reached; ${tail})`),
+    );
+    const light = mixed.every((run) => run.overhead <= GATEWAY_GOALS.overhead);
+    const overheads = mixed.map((run) => `${(run.overhead * 100).toFixed(1)} %`).join(', ');
+    console.log(
+      `gateway overhead ${overheads} (goal ≤ ${GATEWAY_GOALS.overhead * 100} % at every ` +
+        `count): ${verdict(light)}`,
+    );
+  }
+  if (!clean) console.log('some answers were not approvals: see NOT APPROVED above');
+  console.log(`ledger check after the runs: ${result.ledgerOk ? 'ok' : 'FAILED'}`);
+  return clean && result.ledgerOk;
 }
 
 function printEngine(engine: EngineBenchResult): void {
