@@ -1,11 +1,10 @@
 // Refund (退货): returns money for a sale whose settlement cycle has closed, within the refund
 // window; partial refunds are allowed and their sum never exceeds the original.
-import { cutoffInstantOf, shanghaiWallTime } from '../shared/business-date.ts';
+import { businessDateOf, cutoffInstantOf, shanghaiWallTime } from '../shared/business-date.ts';
 import { err, ok } from '../shared/result.ts';
 import { outcome, type OutcomeCode } from '../shared/outcome.ts';
 import { refundLines } from '../ledger/model.ts';
 import { networkRef, requestHash, type RequestKey, type TransactionRecord } from './model.ts';
-import { openBusinessDateAt } from './sale.ts';
 import { cycleClosed } from './void-sale.ts';
 import {
   askNetwork,
@@ -52,7 +51,7 @@ async function refundInTransaction(deps: PaymentsDeps, input: RefundInput): Prom
     if (existing) return replay(existing, hash, deps.rules);
     const found = await tx.lockOriginalByRrn(ctx.merchantId, input.original.rrn);
     const original = found && matchesDate(found, input.original.dateMmdd) ? found : undefined;
-    const businessDate = await openBusinessDateAt(tx, at, deps.rules.cutoffTime);
+    const businessDate = await tx.holdOpenBusinessDate(businessDateOf(at, deps.rules.cutoffTime));
     const draft = draftRecord(input, {
       id: deps.ids.next(),
       merchantId: ctx.merchantId,

@@ -1,7 +1,7 @@
 // Sale (消费): checks the terminal, merchant and service, asks the card network, records the
 // transaction and its balanced journal entry at the rate in force, and answers after commit.
 import { assert } from '../shared/assert.ts';
-import { cutoffInstantOf, businessDateOf, addDays } from '../shared/business-date.ts';
+import { cutoffInstantOf, businessDateOf } from '../shared/business-date.ts';
 import { feeFen } from '../shared/money.ts';
 import { maskPan, isPan } from '../shared/pan.ts';
 import { err, ok } from '../shared/result.ts';
@@ -14,7 +14,6 @@ import {
   type PaymentMethod,
   type RequestKey,
 } from './model.ts';
-import type { PaymentsTx } from './store.ts';
 import {
   askNetwork,
   draftRecord,
@@ -115,22 +114,4 @@ export async function sale(deps: PaymentsDeps, input: SaleInput): Promise<Paymen
       return ok({ transaction: record, duplicate: false, voidableUntil });
     }),
   );
-}
-
-/**
- * The business date a new transaction at `at` belongs to, held against the cutoff until commit.
- * When the cutoff of that date has already run (the clock is a little behind the cutoff job),
- * the transaction belongs to the next date.
- */
-export async function openBusinessDateAt(
-  tx: PaymentsTx,
-  at: Date,
-  cutoffTime: string,
-): Promise<string> {
-  let date = businessDateOf(at, cutoffTime);
-  for (;;) {
-    const status = await tx.holdBusinessDate(date);
-    if (status === 'open') return date;
-    date = addDays(date, 1);
-  }
 }

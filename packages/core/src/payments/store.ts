@@ -67,6 +67,11 @@ export interface PaymentsTx {
   openSale(key: RequestKey, request: SaleOpeningRequest): Promise<SaleOpening | undefined>;
   /** Holds business date `date` against a concurrent cutoff until commit; creates it open. */
   holdBusinessDate(date: BusinessDate): Promise<BusinessDateStatus>;
+  /**
+   * Holds the first open business date from `date` on (a date whose cutoff already ran passes to
+   * the next) until commit, and returns it.
+   */
+  holdOpenBusinessDate(date: BusinessDate): Promise<BusinessDate>;
   /** Locks the terminal's row until commit and reads its context for batch `batchNo`. */
   lockTerminal(terminalId: string, batchNo: number): Promise<TerminalContext | undefined>;
   findByRequestKey(key: RequestKey): Promise<TransactionRecord | undefined>;

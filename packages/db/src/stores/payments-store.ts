@@ -34,7 +34,7 @@ import {
   terminals,
   transactions,
 } from '../schema/index.ts';
-import { big, businessDateLockKey, num, rowsOf, toRecord } from './rows.ts';
+import { big, num, rowsOf, text, toRecord } from './rows.ts';
 
 export class PgPaymentsTx implements PaymentsTx {
   protected readonly db: Db;
@@ -77,9 +77,19 @@ export class PgPaymentsTx implements PaymentsTx {
 
   async holdBusinessDate(date: string): Promise<BusinessDateStatus> {
     const tx = await this.tx();
-    await tx.execute(sql`select pg_advisory_xact_lock_shared(${businessDateLockKey(date)})`);
+    await tx.execute(
+      sql`select pg_advisory_xact_lock_shared(business_date_lock_key(${date}::date))`,
+    );
     const status = await this.businessDateStatus(date);
     return status;
+  }
+
+  async holdOpenBusinessDate(date: string): Promise<string> {
+    const tx = await this.tx();
+    const [r] = rowsOf(
+      await tx.execute(sql`select hold_open_business_date(${date}::date)::text as d`),
+    );
+    return text(r?.['d']);
   }
 
   async businessDateStatus(date: string): Promise<BusinessDateStatus> {

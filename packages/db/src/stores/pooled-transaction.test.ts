@@ -41,7 +41,7 @@ describe.skipIf(!url)('pooled payments on PostgreSQL (needs TEST_DATABASE_URL)',
     }
   });
 
-  it('rolls back a transaction whose first statement failed before reusing its connection', async () => {
+  it('rolls back a failed first statement before the connection is reused', async () => {
     const pos = new TestPos(world.engine, world.merchant.terminalIds[0] ?? '');
     const broken = world.engine.sale({
       terminalId: pos.terminalId,

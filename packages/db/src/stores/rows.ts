@@ -66,9 +66,3 @@ export function rowsOf(result: unknown): Record<string, unknown>[] {
   const rows = (result as { rows?: unknown }).rows;
   return Array.isArray(rows) ? (rows as Record<string, unknown>[]) : [];
 }
-
-/** The advisory lock that a business date's payments share and its cutoff takes alone. */
-export function businessDateLockKey(date: string): bigint {
-  const BUSINESS_DATE_LOCKS = 0x5344_0000_0000n;
-  return BUSINESS_DATE_LOCKS + BigInt(date.replaceAll('-', ''));
-}

@@ -12,7 +12,7 @@ import type {
 import type { Db } from '../drivers/open.ts';
 import { businessDates, merchants, merchantSettlements, transactions } from '../schema/index.ts';
 import { postEntries } from './payments-store.ts';
-import { big, businessDateLockKey, num, rowsOf, toRecord } from './rows.ts';
+import { big, num, rowsOf, toRecord } from './rows.ts';
 
 class PgSettlementTx implements SettlementTx {
   private readonly tx: Db;
@@ -22,7 +22,7 @@ class PgSettlementTx implements SettlementTx {
   }
 
   async lockBusinessDate(date: string): Promise<BusinessDateStatus | undefined> {
-    await this.tx.execute(sql`select pg_advisory_xact_lock(${businessDateLockKey(date)})`);
+    await this.tx.execute(sql`select pg_advisory_xact_lock(business_date_lock_key(${date}::date))`);
     const [row] = await this.tx
       .select({ status: businessDates.status })
       .from(businessDates)
