@@ -350,7 +350,7 @@ class PooledPaymentsTx extends PgPaymentsTx {
   begun = false;
 
   constructor(client: pg.PoolClient) {
-    super(drizzle(client, { schema }) as unknown as Db);
+    super(drizzleOf(client));
     this.client = client;
   }
 
@@ -387,6 +387,18 @@ class PooledPaymentsTx extends PgPaymentsTx {
     this.begun = true;
     await this.client.query(`${prefix}${inline(writes)}; COMMIT`);
   }
+}
+
+/** One drizzle instance per pooled connection, made on its first transaction and reused. */
+const drizzles = new WeakMap<pg.PoolClient, Db>();
+
+function drizzleOf(client: pg.PoolClient): Db {
+  let db = drizzles.get(client);
+  if (!db) {
+    db = drizzle(client, { schema }) as unknown as Db;
+    drizzles.set(client, db);
+  }
+  return db;
 }
 
 async function pooledTransaction<T>(
