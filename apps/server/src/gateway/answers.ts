@@ -1,7 +1,7 @@
 // Building answers: the echoed fields (startResponse), then what the host adds — local time and
 // date, the business date, RRN, response code, and for approvals 38, 44 and 63 (§4) — from the
 // recorded transaction, so a replayed request gets the same answer byte for byte.
-import { businessDateOf, shanghaiWallTime, type OutcomeCode } from '@shoudan/core';
+import { businessDateOf, isDomesticCard, shanghaiWallTime, type OutcomeCode } from '@shoudan/core';
 import { startResponse, type CupMessage } from '@shoudan/iso8583';
 import { answerTextOf, GATEWAY_CODES, responseCodeOf } from './response-codes.ts';
 import type { MacKey, Reply } from './types.ts';
@@ -49,7 +49,7 @@ function mmddOf(businessDate: string): string {
  * organisation itself.
  */
 export function cardOrganisationOf(cardOrg: string | null): string {
-  if (cardOrg === null || cardOrg === 'CUP') return 'CUP';
+  if (cardOrg === null || isDomesticCard(cardOrg)) return 'CUP';
   const code = cardOrg.slice(0, 3).padEnd(3, ' ');
   // Anything else is foreign; a three-letter code that happened to read CUP could not be.
   return code === 'CUP' ? 'OTH' : code;

@@ -1,6 +1,7 @@
 // A seeded POS terminal for the demo: keeps its batch and voucher numbers like a real one and
 // counts its own batch totals, so its settlement (结算) can be compared with the host's.
 import {
+  isDomesticCard,
   nextVoucherNo,
   type BatchSettled,
   type Engine,
@@ -88,7 +89,7 @@ export class DemoPos {
 
   /** As the host counts: sales (later voided or not) are debits; voids and refunds credits. */
   private count(t: TransactionRecord, side: 'debit' | 'credit'): void {
-    const tally = t.cardOrg === null || t.cardOrg === 'CUP' ? this.domestic : this.foreign;
+    const tally = isDomesticCard(t.cardOrg) ? this.domestic : this.foreign;
     if (side === 'debit') {
       tally.debitFen += t.amountFen;
       tally.debitCount += 1;

@@ -12,6 +12,16 @@ export type TotalsBlock = {
 
 export type BatchTotals = { readonly domestic: TotalsBlock; readonly foreign: TotalsBlock };
 
+/**
+ * Whether a transaction counts in the domestic (内卡) block of a batch's totals: a UnionPay card,
+ * or no card organisation at all (QR payments). The host's totals, the 63.1 it answers and every
+ * counting terminal must use this one rule, or settlements come out unbalanced. The batch-totals
+ * query in @shoudan/db states the same rule in SQL.
+ */
+export function isDomesticCard(cardOrg: string | null): boolean {
+  return cardOrg === null || cardOrg === 'CUP';
+}
+
 export const EMPTY_BLOCK: TotalsBlock = {
   debitFen: 0n,
   debitCount: 0,

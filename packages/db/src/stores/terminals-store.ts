@@ -120,6 +120,7 @@ class PgTerminalsTx implements TerminalsTx {
 
   async batchTotals(terminalId: string, batchNo: number): Promise<BatchTotals> {
     const result = await this.tx.execute(sql`
+      -- isDomesticCard (core/terminals/model.ts), in SQL.
       select (card_org is null or card_org = 'CUP') as domestic,
         coalesce(sum(amount_fen) filter (where kind = 'sale'), 0) as debit_fen,
         count(*) filter (where kind = 'sale') as debit_count,
