@@ -26,6 +26,9 @@ import {
   type PaymentsDeps,
 } from './deps.ts';
 
+// A sale touches only its own rows after openSale: it may share a group commit.
+const GROUPABLE = { groupable: true } as const;
+
 export type SaleInput = RequestKey & {
   readonly amountFen: bigint;
   readonly method: PaymentMethod;
@@ -112,6 +115,6 @@ export async function sale(deps: PaymentsDeps, input: SaleInput): Promise<Paymen
       );
       const voidableUntil = cutoffInstantOf(businessDate, deps.rules.cutoffTime);
       return ok({ transaction: record, duplicate: false, voidableUntil });
-    }),
+    }, GROUPABLE),
   );
 }

@@ -95,8 +95,17 @@ export interface PaymentsTx {
   linesOfTransaction(transactionId: string): Promise<JournalLine[]>;
 }
 
+export type TransactionOptions = {
+  /**
+   * The work may share its database transaction with other requests' that run at the same time
+   * (group commit): it begins with `openSale`, touches only its own request's rows, and its
+   * writes are its own. The store still answers only after the shared commit.
+   */
+  readonly groupable?: boolean;
+};
+
 export interface PaymentsStore {
-  transaction<T>(work: (tx: PaymentsTx) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: PaymentsTx) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Approved sales of a terminal in a time range that are still in an open batch and date. */
   voidableSales(query: VoidableSalesQuery): Promise<TransactionRecord[]>;
   findByRrn(rrn: string): Promise<TransactionRecord | undefined>;

@@ -1,9 +1,16 @@
-// Statements for the simple query protocol, which carries several statements in one round trip
-// but no parameters: values are written in place as escaped literals.
+// A payment's transaction on a pooled PostgreSQL connection, in two round trips: BEGIN travels
+// with its first statement and COMMIT with its last writes, as simple-protocol queries, which
+// carry several statements in one round trip but no parameters: values are written in place as
+// escaped literals.
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import type { PaymentsTx, RequestKey, SaleOpening, SaleOpeningRequest } from '@shoudan/core';
 import type { Db } from '../drivers/open.ts';
+import * as schema from '../schema/index.ts';
+import { openingOf, openSaleQuery, PgPaymentsTx } from './payments-tx.ts';
+import { rowsOf } from './rows.ts';
 
 export const BEGIN = 'BEGIN ISOLATION LEVEL READ COMMITTED';
 const dialect = new PgDialect();
@@ -35,4 +42,108 @@ function literal(value: unknown): string {
 export function inline(statement: SQL): string {
   const query = dialect.sqlToQuery(statement);
   return query.sql.replace(/\$(\d+)/g, (_, n: string) => literal(query.params[Number(n) - 1]));
+}
+
+/**
+ * On a PostgreSQL server a payment takes two round trips: BEGIN travels with its first statement
+ * and COMMIT with its last writes, as simple-protocol queries. The locks and checks are the same
+ * as through drizzle's transaction; only the round trips are fewer.
+ */
+export class PooledPaymentsTx extends PgPaymentsTx {
+  private readonly client: pg.PoolClient;
+  begun = false;
+
+  constructor(client: pg.PoolClient) {
+    super(drizzleOf(client));
+    this.client = client;
+  }
+
+  protected override async tx(): Promise<Db> {
+    if (!this.begun) {
+      await this.client.query(BEGIN);
+      this.begun = true;
+    }
+    return super.tx();
+  }
+
+  override async openSale(
+    key: RequestKey,
+    request: SaleOpeningRequest,
+  ): Promise<SaleOpening | undefined> {
+    if (this.begun) return super.openSale(key, request);
+    const statement = `${BEGIN}; ${inline(openSaleQuery(key, request))}`;
+    // Marked begun before it is sent: if the SELECT fails after BEGIN took effect, the
+    // connection must be rolled back before it goes back to the pool.
+    this.begun = true;
+    const results = (await this.client.query(statement)) as unknown as pg.QueryResult[];
+    const [row] = rowsOf(results[1]);
+    return openingOf(row?.['opening']);
+  }
+
+  /** Writes what waits and commits, in one round trip. */
+  async commit(): Promise<void> {
+    const writes = this.takeWrites();
+    if (!writes) {
+      if (this.begun) await this.client.query('COMMIT');
+      return;
+    }
+    const prefix = this.begun ? '' : `${BEGIN}; `;
+    this.begun = true;
+    await this.client.query(`${prefix}${inline(writes)}; COMMIT`);
+  }
+}
+
+/** One drizzle instance per pooled connection, made on its first transaction and reused. */
+const drizzles = new WeakMap<pg.PoolClient, Db>();
+
+export function drizzleOf(client: pg.PoolClient): Db {
+  let db = drizzles.get(client);
+  if (!db) {
+    db = drizzle(client, { schema }) as unknown as Db;
+    drizzles.set(client, db);
+  }
+  return db;
+}
+
+/** Runs `work` in a transaction of its own on a connection from `pool`. */
+export async function pooledTransaction<T>(
+  pool: pg.Pool,
+  work: (tx: PaymentsTx) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  const tx = new PooledPaymentsTx(client);
+  let result: T;
+  try {
+    result = await work(tx);
+  } catch (error) {
+    await rollBack(client, tx);
+    throw error;
+  }
+  await commit(client, tx);
+  return result;
+}
+
+/** Commits what `tx` wrote and gives its connection back; rolls back when the commit fails. */
+export async function commit(client: pg.PoolClient, tx: PooledPaymentsTx): Promise<void> {
+  try {
+    await tx.commit();
+  } catch (error) {
+    await rollBack(client, tx);
+    throw error;
+  }
+  client.release();
+}
+
+/**
+ * Rolls back and gives the connection back; a connection that could not be rolled back is closed
+ * instead. (A failed COMMIT has already ended the transaction: the ROLLBACK is then a warning.)
+ */
+export async function rollBack(client: pg.PoolClient, tx: PooledPaymentsTx): Promise<void> {
+  const rolledBack =
+    !tx.begun ||
+    (await client.query('ROLLBACK').then(
+      () => true,
+      () => false,
+    ));
+  client.release(rolledBack ? undefined : true);
 }

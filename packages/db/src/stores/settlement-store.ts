@@ -11,7 +11,7 @@ import type {
 } from '@shoudan/core';
 import type { Db } from '../drivers/open.ts';
 import { businessDates, merchants, merchantSettlements, transactions } from '../schema/index.ts';
-import { postEntries } from './payments-store.ts';
+import { postEntries } from './payments-tx.ts';
 import { big, num, rowsOf, toRecord } from './rows.ts';
 
 class PgSettlementTx implements SettlementTx {

@@ -1,0 +1,394 @@
+// A payment's database transaction on PostgreSQL (server or PGlite): row locks on the terminal
+// and the original, a shared advisory lock on the business date, and an RRN from the acquirer's
+// sequence. Writes nobody reads back before commit (a sale's record, journal entries) wait and go
+// in one statement.
+import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import type {
+  BusinessDateStatus,
+  FeeRate,
+  JournalEntry,
+  JournalLine,
+  Account,
+  PaymentsStore,
+  PaymentsTx,
+  RequestKey,
+  SaleOpening,
+  SaleOpeningRequest,
+  Service,
+  TerminalContext,
+  TransactionChanges,
+  TransactionRecord,
+  VoidableSalesQuery,
+  MerchantStatus,
+  TerminalStatus,
+} from '@shoudan/core';
+import type { Db } from '../drivers/open.ts';
+import {
+  businessDates,
+  journalEntries,
+  journalLines,
+  terminalBatches,
+  terminals,
+  transactions,
+} from '../schema/index.ts';
+import { big, num, rowsOf, text, toRecord } from './rows.ts';
+
+export class PgPaymentsTx implements PaymentsTx {
+  protected readonly db: Db;
+  /** Transactions and journal entries not yet written: see `flush()`. */
+  private entries: JournalEntry[] = [];
+  private pending: TransactionRecord[] = [];
+
+  constructor(tx: Db) {
+    this.db = tx;
+  }
+
+  /**
+   * The transaction, once the waiting writes are written: every statement goes through here, so
+   * writes and reads keep the order the use case made them in.
+   */
+  protected async tx(): Promise<Db> {
+    await this.flush();
+    return this.db;
+  }
+
+  /**
+   * Writes the waiting transactions, journal entries and their lines in one statement (one round
+   * trip instead of three); the store calls it before commit.
+   */
+  async flush(): Promise<void> {
+    const statement = this.takeWrites();
+    if (statement) await this.db.execute(statement);
+  }
+
+  /** The waiting writes as one statement (and forgets them), or undefined when there are none. */
+  protected takeWrites(): SQL | undefined {
+    const { records, entries } = this.takePending();
+    return writesOf(records, entries);
+  }
+
+  /** The waiting transactions and journal entries (and forgets them). */
+  takePending(): PendingWrites {
+    const pending = { records: this.pending, entries: this.entries };
+    this.pending = [];
+    this.entries = [];
+    return pending;
+  }
+
+  async holdBusinessDate(date: string): Promise<BusinessDateStatus> {
+    const tx = await this.tx();
+    await tx.execute(
+      sql`select pg_advisory_xact_lock_shared(business_date_lock_key(${date}::date))`,
+    );
+    const status = await this.businessDateStatus(date);
+    return status;
+  }
+
+  async holdOpenBusinessDate(date: string): Promise<string> {
+    const tx = await this.tx();
+    const [r] = rowsOf(
+      await tx.execute(sql`select hold_open_business_date(${date}::date)::text as d`),
+    );
+    return text(r?.['d']);
+  }
+
+  async businessDateStatus(date: string): Promise<BusinessDateStatus> {
+    const tx = await this.tx();
+    const [row] = await tx
+      .select({ status: businessDates.status })
+      .from(businessDates)
+      .where(eq(businessDates.businessDate, date));
+    if (row) return row.status as BusinessDateStatus;
+    await tx
+      .insert(businessDates)
+      .values({ businessDate: date, status: 'open' })
+      .onConflictDoNothing();
+    return 'open';
+  }
+
+  async lockTerminal(terminalId: string, batchNo: number): Promise<TerminalContext | undefined> {
+    const tx = await this.tx();
+    const [r] = rowsOf(
+      await tx.execute(sql`select lock_terminal_context(${terminalId}, ${batchNo}) as ctx`),
+    );
+    return r?.['ctx'] ? contextOf(r['ctx']) : undefined;
+  }
+
+  async openSale(key: RequestKey, request: SaleOpeningRequest): Promise<SaleOpening | undefined> {
+    const tx = await this.tx();
+    const [r] = rowsOf(await tx.execute(openSaleQuery(key, request)));
+    return openingOf(r?.['opening']);
+  }
+
+  async findByRequestKey(key: RequestKey): Promise<TransactionRecord | undefined> {
+    const tx = await this.tx();
+    const [row] = await tx.select().from(transactions).where(byKey(key));
+    return row ? toRecord(row) : undefined;
+  }
+
+  async lockOriginalByVoucher(key: RequestKey): Promise<TransactionRecord | undefined> {
+    const tx = await this.tx();
+    const [row] = await tx.select().from(transactions).where(byKey(key)).for('update');
+    return row ? toRecord(row) : undefined;
+  }
+
+  async lockOriginalById(id: string): Promise<TransactionRecord | undefined> {
+    const tx = await this.tx();
+    const [row] = await tx.select().from(transactions).where(eq(transactions.id, id)).for('update');
+    return row ? toRecord(row) : undefined;
+  }
+
+  async lockOriginalByRrn(merchantId: string, rrn: string): Promise<TransactionRecord | undefined> {
+    const tx = await this.tx();
+    const [row] = await tx
+      .select()
+      .from(transactions)
+      .where(
+        and(
+          eq(transactions.merchantId, merchantId),
+          eq(transactions.rrn, rrn),
+          eq(transactions.kind, 'sale'),
+        ),
+      )
+      .for('update');
+    return row ? toRecord(row) : undefined;
+  }
+
+  async batchStatus(terminalId: string, batchNo: number): Promise<'open' | 'settled' | null> {
+    const tx = await this.tx();
+    const [row] = await tx
+      .select({ status: terminalBatches.status })
+      .from(terminalBatches)
+      .where(and(eq(terminalBatches.terminalId, terminalId), eq(terminalBatches.batchNo, batchNo)));
+    return (row?.status ?? null) as 'open' | 'settled' | null;
+  }
+
+  async insertTransaction(
+    record: Omit<TransactionRecord, 'rrn'> & { readonly rrn?: string },
+  ): Promise<TransactionRecord> {
+    if (record.rrn !== undefined) {
+      // Its RRN is known: nobody reads it back before commit, so it waits for the flush.
+      const withRrn = { ...record, rrn: record.rrn };
+      this.pending.push(withRrn);
+      return withRrn;
+    }
+    const tx = await this.tx();
+    const [row] = await tx
+      .insert(transactions)
+      .values({ ...record })
+      .returning({ rrn: transactions.rrn });
+    if (!row) throw new Error('insert returned no row');
+    return { ...record, rrn: row.rrn };
+  }
+
+  async updateTransaction(id: string, changes: TransactionChanges): Promise<void> {
+    const tx = await this.tx();
+    await tx.update(transactions).set(changes).where(eq(transactions.id, id));
+  }
+
+  async postEntry(entry: JournalEntry): Promise<void> {
+    this.entries.push(entry);
+  }
+
+  async linesOfTransaction(transactionId: string): Promise<JournalLine[]> {
+    const tx = await this.tx();
+    const rows = await tx
+      .select({
+        account: journalLines.account,
+        merchantId: journalLines.merchantId,
+        amountFen: journalLines.amountFen,
+      })
+      .from(journalLines)
+      .innerJoin(journalEntries, eq(journalEntries.id, journalLines.entryId))
+      .where(
+        and(
+          eq(journalEntries.transactionId, transactionId),
+          sql`${journalEntries.kind} <> 'reversal'`,
+        ),
+      )
+      .orderBy(journalLines.id);
+    return rows.map((r) => ({ ...r, account: r.account as Account }));
+  }
+}
+
+/** Reads what `open_sale` returned. */
+export function openingOf(value: unknown): SaleOpening | undefined {
+  if (value === null || value === undefined) return undefined;
+  const o = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
+  return {
+    ctx: contextOf(o['ctx']),
+    seen: o['seen'] === true,
+    businessDate: typeof o['businessDate'] === 'string' ? o['businessDate'] : null,
+    rate: feeRateOf(o['rate']),
+    rrn: typeof o['rrn'] === 'string' ? o['rrn'] : null,
+  };
+}
+
+/** Reads what `lock_terminal_context` returned. */
+function contextOf(value: unknown): TerminalContext {
+  const c = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
+  return {
+    terminalId: String(c['terminalId']),
+    merchantId: String(c['merchantId']),
+    merchantNo: String(c['merchantNo']),
+    merchantStatus: c['merchantStatus'] as MerchantStatus,
+    terminalStatus: c['terminalStatus'] as TerminalStatus,
+    signedIn: c['signedIn'] === true,
+    currentBatchNo: num(c['currentBatchNo']),
+    batchStatus: (c['batchStatus'] ?? null) as 'open' | 'settled' | null,
+    activeServices: Array.isArray(c['services']) ? (c['services'] as Service[]) : [],
+  };
+}
+
+/** Writes that wait for the commit: transactions with their RRN, and journal entries. */
+export type PendingWrites = {
+  readonly records: readonly TransactionRecord[];
+  readonly entries: readonly JournalEntry[];
+};
+
+/**
+ * The waiting writes as one statement, or undefined when there are none: a call of
+ * `record_payments` with the rows as JSON (amounts as strings of digits), whatever their number.
+ */
+export function writesOf(
+  records: readonly TransactionRecord[],
+  entries: readonly JournalEntry[],
+): SQL | undefined {
+  if (records.length === 0 && entries.length === 0) return undefined;
+  const transactionsJson = JSON.stringify(records.map(transactionJson));
+  const entriesJson = JSON.stringify(entries.map(entryJson));
+  return sql`select record_payments(${transactionsJson}::jsonb, ${entriesJson}::jsonb)`;
+}
+
+function transactionJson(t: TransactionRecord) {
+  return {
+    id: t.id,
+    merchant_id: t.merchantId,
+    terminal_id: t.terminalId,
+    batch_no: t.batchNo,
+    voucher_no: t.voucherNo,
+    kind: t.kind,
+    status: t.status,
+    outcome_code: t.outcomeCode,
+    amount_fen: t.amountFen.toString(),
+    fee_fen: t.feeFen.toString(),
+    fee_rate_bps: t.feeRateBps,
+    service: t.service,
+    payment_method: t.paymentMethod,
+    pan_masked: t.panMasked,
+    card_org: t.cardOrg,
+    rrn: t.rrn,
+    auth_code: t.authCode,
+    original_id: t.originalId,
+    refunded_fen: t.refundedFen.toString(),
+    business_date: t.businessDate,
+    request_hash: t.requestHash,
+    created_at: t.createdAt.toISOString(),
+    closed_at: t.closedAt?.toISOString() ?? null,
+  };
+}
+
+function entryJson(e: JournalEntry) {
+  return {
+    id: e.id,
+    kind: e.kind,
+    merchant_id: e.merchantId,
+    transaction_id: e.transactionId,
+    settlement_id: e.settlementId,
+    business_date: e.businessDate,
+    created_at: e.createdAt.toISOString(),
+    lines: e.lines.map((l) => ({
+      account: l.account,
+      merchant_id: l.merchantId,
+      amount_fen: l.amountFen.toString(),
+    })),
+  };
+}
+
+/** Most parameters one statement of journal rows may carry (PostgreSQL allows 65,535). */
+const PARAMS_PER_STATEMENT_MAX = 30_000;
+
+/**
+ * The INSERTs of entries and their lines: one pair per slice of entries small enough for the
+ * parameter limit (so a single pair for the entries of a payment).
+ */
+function journalInserts(entries: readonly JournalEntry[]): SQL[] {
+  const inserts: SQL[] = [];
+  let slice: JournalEntry[] = [];
+  let params = 0;
+  const close = () => {
+    if (slice.length === 0) return;
+    inserts.push(insertEntries(slice), insertLines(slice));
+    slice = [];
+    params = 0;
+  };
+  for (const e of entries) {
+    const cost = 7 + 4 * e.lines.length;
+    if (params + cost > PARAMS_PER_STATEMENT_MAX) close();
+    slice.push(e);
+    params += cost;
+  }
+  close();
+  return inserts;
+}
+
+function insertEntries(entries: readonly JournalEntry[]): SQL {
+  const rows = entries.map(
+    (e) => sql`(${e.id}, ${e.kind}, ${e.merchantId}, ${e.transactionId}, ${e.settlementId},
+      ${e.businessDate}, ${e.createdAt.toISOString()})`,
+  );
+  return sql`insert into journal_entry (id, kind, merchant_id, transaction_id, settlement_id,
+    business_date, created_at) values ${sql.join(rows, sql`, `)}`;
+}
+
+function insertLines(entries: readonly JournalEntry[]): SQL {
+  const rows = entries.flatMap((e) =>
+    e.lines.map((l) => sql`(${e.id}, ${l.account}, ${l.merchantId}, ${l.amountFen.toString()})`),
+  );
+  return sql`insert into journal_line (entry_id, account, merchant_id, amount_fen)
+    values ${sql.join(rows, sql`, `)}`;
+}
+
+/**
+ * Data-modifying statements run as one: all but the last become WITH clauses. They must not
+ * touch the same row twice, nor read one another's rows (one snapshot for all); a line's foreign
+ * key to its entry is checked at the end of the statement, when both are there.
+ */
+function inOneStatement(writes: readonly SQL[]): SQL {
+  const last = writes[writes.length - 1];
+  if (!last) return sql`select 1`;
+  if (writes.length === 1) return last;
+  const clauses = writes.slice(0, -1).map((w, i) => sql`${sql.raw(`w${i}`)} as (${w})`);
+  return sql`with ${sql.join(clauses, sql`, `)} ${last}`;
+}
+
+/**
+ * Inserts entries and their lines: one statement for a slice of entries up to the parameter
+ * limit (one statement for the entries of a payment or a chunk of settlements).
+ */
+export async function postEntries(tx: Db, entries: readonly JournalEntry[]): Promise<void> {
+  const inserts = journalInserts(entries);
+  for (let i = 0; i < inserts.length; i += 2) {
+    await tx.execute(inOneStatement(inserts.slice(i, i + 2)));
+  }
+}
+
+export function openSaleQuery(key: RequestKey, request: SaleOpeningRequest): SQL {
+  return sql`select open_sale(${key.terminalId}, ${key.batchNo}, ${key.voucherNo},
+    ${request.date}::date, ${request.service}, ${request.at.toISOString()}::timestamptz)
+    as opening`;
+}
+
+function feeRateOf(value: unknown): FeeRate | undefined {
+  if (value === null || value === undefined) return undefined;
+  const r = value as Record<string, unknown>;
+  return { rateBps: num(r['rateBps']), capFen: r['capFen'] === null ? null : big(r['capFen']) };
+}
+
+function byKey(key: RequestKey) {
+  return and(
+    eq(transactions.terminalId, key.terminalId),
+    eq(transactions.batchNo, key.batchNo),
+    eq(transactions.voucherNo, key.voucherNo),
+  );
+}

@@ -1,0 +1,174 @@
+// Goal: sales that arrive together share a commit, yet each is recorded exactly as alone, a busy
+// terminal never holds up the others, and a failed group commit leaves nothing anywhere.
+// Method: concurrent engine calls on a real PostgreSQL server, statements counted at the client.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import type { CardNetwork } from '@shoudan/core';
+import {
+  createServerTestDatabase,
+  createWorld,
+  testServerUrl,
+  TestPos,
+  type ServerTestDatabase,
+  type World,
+} from '../testing/index.ts';
+
+const url = testServerUrl();
+if (!url && process.env['CI'] === 'true') throw new Error('CI needs TEST_DATABASE_URL');
+
+describe.skipIf(!url)('group commit of sales on PostgreSQL (needs TEST_DATABASE_URL)', () => {
+  let database: ServerTestDatabase;
+  let world: World;
+  let poses: TestPos[];
+
+  beforeAll(async () => {
+    database = await createServerTestDatabase(url ?? '', 10);
+    world = await createWorld(database, { merchants: 12 });
+    poses = world.merchants.map((m) => new TestPos(world.engine, m.terminalIds[0] ?? ''));
+  });
+  afterAll(async () => database.drop());
+
+  async function count(table: 'transactions' | 'journal_entry'): Promise<number> {
+    const result = await world.db.execute(sql`select count(*)::int as n from ${sql.raw(table)}`);
+    return Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n);
+  }
+
+  it('sales of many terminals at once share round trips and are each recorded', async () => {
+    const before = await count('transactions');
+    const counter = countStatements();
+    const rounds = 5;
+    const results = [];
+    for (let round = 0; round < rounds; round++) {
+      results.push(...(await Promise.all(poses.map((pos, i) => pos.sale(BigInt(100 + i))))));
+    }
+    const statements = counter.stop();
+    const sales = poses.length * rounds;
+    expect(results.every((r) => r.ok)).toBe(true);
+    // Alone, a sale is two round trips; in groups the two are shared.
+    expect(statements).toBeLessThan(sales);
+    const rrns = new Set(results.map((r) => (r.ok ? r.value.transaction.rrn : '')));
+    expect(rrns.size).toBe(sales);
+    expect(await count('transactions')).toBe(before + sales);
+    expect((await world.engine.checkLedger()).ok).toBe(true);
+  });
+
+  it('two sales of one terminal at once go one after the other, both recorded', async () => {
+    const [pos] = poses;
+    if (!pos) throw new Error('no terminal');
+    const [first, second] = await Promise.all([pos.sale(201n), pos.sale(202n)]);
+    expect(first?.ok && second?.ok).toBe(true);
+    if (!first?.ok || !second?.ok) return;
+    expect(first.value.transaction.voucherNo).not.toBe(second.value.transaction.voucherNo);
+    expect(second.value.duplicate).toBe(false);
+  });
+
+  it('a retransmission sent with its original is answered the same, recorded once', async () => {
+    const [pos] = poses;
+    if (!pos) throw new Error('no terminal');
+    const key = pos.next();
+    const request = { ...key, amountFen: 300n, method: 'card' as const, card: { pan: PAN } };
+    const before = await count('transactions');
+    const [a, b] = await Promise.all([world.engine.sale(request), world.engine.sale(request)]);
+    expect(a.ok && b.ok).toBe(true);
+    if (!a.ok || !b.ok) return;
+    expect(a.value.transaction.id).toBe(b.value.transaction.id);
+    expect([a.value.duplicate, b.value.duplicate].sort()).toEqual([false, true]);
+    expect(await count('transactions')).toBe(before + 1);
+  });
+
+  it('a terminal another transaction holds goes alone; the others do not wait for it', async () => {
+    const [busy, free] = poses;
+    if (!busy || !free) throw new Error('no terminals');
+    const holder = new pg.Client({ connectionString: database.url });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select 1 from terminal where terminal_id = $1 for update', [
+        busy.terminalId,
+      ]);
+      let busyDone = false;
+      const held = busy.sale(401n).then((r) => {
+        busyDone = true;
+        return r;
+      });
+      const freeSale = await free.sale(402n);
+      expect(freeSale.ok).toBe(true);
+      expect(busyDone).toBe(false);
+      await holder.query('commit');
+      expect((await held).ok).toBe(true);
+    } finally {
+      await holder.end();
+    }
+  });
+
+  it('a sale whose work fails is left out; the rest of its group commits', async () => {
+    const network = world.network as CardNetwork;
+    const authorize = network.authorize.bind(network);
+    const [failing, ...others] = poses.slice(0, 4);
+    if (!failing) throw new Error('no terminals');
+    network.authorize = async (request) => {
+      if (request.amountFen === 501n) throw new Error('the network adapter broke');
+      return authorize(request);
+    };
+    try {
+      const charged = world.network.chargedFen();
+      const before = await count('transactions');
+      const results = await Promise.allSettled([
+        failing.sale(501n),
+        ...others.map((pos) => pos.sale(502n)),
+      ]);
+      expect(results[0]?.status).toBe('rejected');
+      expect(results.slice(1).every((r) => r.status === 'fulfilled' && r.value.ok)).toBe(true);
+      expect(await count('transactions')).toBe(before + others.length);
+      expect(world.network.chargedFen()).toBe(charged + 502n * BigInt(others.length));
+    } finally {
+      network.authorize = authorize;
+    }
+    expect((await world.engine.checkLedger()).ok).toBe(true);
+  });
+
+  it('a group whose commit fails records none of its sales and reverses them all', async () => {
+    const group = poses.slice(0, 4);
+    const charged = world.network.chargedFen();
+    const before = await count('transactions');
+    const entries = await count('journal_entry');
+    // The next RRN collides with the latest one in use: the first sale's insert fails, and with
+    // it the shared transaction.
+    await world.db.execute(
+      sql`select setval('rrn_seq', (select max(rrn::bigint) from transactions) - 1, true)`,
+    );
+    const results = await Promise.allSettled(group.map((pos) => pos.sale(601n)));
+    await world.db.execute(
+      sql`select setval('rrn_seq', (select max(rrn::bigint) from transactions), true)`,
+    );
+    expect(results.some((r) => r.status === 'rejected')).toBe(true);
+    const recorded = results.filter((r) => r.status === 'fulfilled').length;
+    // Those that failed failed together: nothing of theirs is anywhere.
+    expect(await count('transactions')).toBe(before + recorded);
+    expect(await count('journal_entry')).toBe(entries + recorded);
+    expect(world.network.chargedFen()).toBe(charged + 601n * BigInt(recorded));
+    expect((await world.engine.checkLedger()).ok).toBe(true);
+    const again = await Promise.all(group.map((pos) => pos.sale(602n)));
+    expect(again.every((r) => r.ok)).toBe(true);
+  });
+});
+
+const PAN = '6222020000000001';
+
+/** Counts the statements every pg client sends until stopped. */
+function countStatements(): { stop(): number } {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  let count = 0;
+  proto.query = function counted(this: unknown, ...args: unknown[]) {
+    count++;
+    return original.apply(this, args);
+  };
+  return {
+    stop: () => {
+      proto.query = original;
+      return count;
+    },
+  };
+}
