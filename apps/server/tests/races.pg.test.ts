@@ -149,7 +149,48 @@ describe.skipIf(!SERVER_URL)(SUITE, () => {
     expect(landed.onNext).toBeGreaterThan(0);
     await expectLedgerOk();
   });
+
+  it('(f) two dates settled at once take a carried debt once', async () => {
+    const firstPos = world.merchants.map((m) => posOf(poses, m.terminalIds[0]));
+    for (let round = 0; round < 5; round++) {
+      // A debt of ¥100 per merchant: a sale settled, then refunded on a day without sales.
+      const saleDate = nextDate();
+      const originals = await Promise.all(firstPos.map((pos) => approved(pos.sale(10_000n))));
+      await cutOffAndSettle(world, saleDate);
+      const refundDate = nextDate();
+      await Promise.all(
+        firstPos.map((pos, i) => approved(pos.refund(rrnOf(originals, i), 10_000n))),
+      );
+      await cutOffAndSettle(world, refundDate);
+      // Two dates whose sales cover the debt, cut off, then settled at the same time.
+      const dates = [nextDate(), nextDate()];
+      for (const d of dates) {
+        world.clock.set(`${d}T02:00:00Z`);
+        await Promise.all(firstPos.map((pos) => approved(pos.sale(20_000n))));
+        world.clock.set(cutoffInstantOf(d, world.rules.cutoffTime));
+        expect((await world.engine.cutoff({ businessDate: d })).ok).toBe(true);
+      }
+      const settled = await Promise.all(
+        dates.map((d) => world.engine.settleMerchants({ businessDate: d })),
+      );
+      expect(settled.every((r) => r.ok)).toBe(true);
+      for (const m of world.merchants) {
+        const taken = await Promise.all(
+          dates.map(async (d) => (await stores.settlement.settlements(d, m.id))[0]?.carriedInFen),
+        );
+        // The debt went into exactly one of the two settlements.
+        expect(taken.reduce((a, c) => (a ?? 0n) + (c ?? 0n), 0n)).toBe(-10_000n);
+      }
+    }
+    await expectLedgerOk();
+  });
 });
+
+function rrnOf(records: readonly TransactionRecord[], i: number): string {
+  const record = records[i];
+  if (!record) throw new Error(`no record ${i}`);
+  return record.rrn;
+}
 
 type RaceContext = {
   readonly world: World;

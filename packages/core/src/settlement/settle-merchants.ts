@@ -44,8 +44,19 @@ export async function settleMerchants(
   );
   const chunk = input.chunkSize ?? 500;
   for (let i = 0; i < totals.length; i += chunk) {
-    const part = totals.slice(i, i + chunk).map((t) => settleMerchantDay(t, date, deps.ids.next()));
+    const slice = totals.slice(i, i + chunk);
     await deps.store.transaction(async (tx) => {
+      const carried = await tx.lockCarriedIn(
+        slice.map((t) => t.merchantId),
+        date,
+      );
+      const part = slice.map((t) =>
+        settleMerchantDay(
+          { ...t, carriedInFen: carried.get(t.merchantId) ?? 0n },
+          date,
+          deps.ids.next(),
+        ),
+      );
       const entries: JournalEntry[] = [];
       for (const s of part) {
         const entry = settlementEntry(s, deps.ids.next(), at);

@@ -17,6 +17,15 @@ export interface SettlementTx {
   /** Inserts the settlement unless that merchant's date is already settled; true if inserted. */
   insertSettlement(settlement: MerchantSettlement, at: Date): Promise<boolean>;
   postEntries(entries: readonly JournalEntry[]): Promise<void>;
+  /**
+   * Takes the merchants' settlement until commit (one run at a time per merchant, whatever the
+   * date) and reads what each carries in: the debt outstanding from its settlements of other
+   * dates (≤ 0). Read under the lock, so two dates settled at once never take one debt twice.
+   */
+  lockCarriedIn(
+    merchantIds: readonly string[],
+    date: BusinessDate,
+  ): Promise<ReadonlyMap<string, bigint>>;
 }
 
 export interface SettlementStore {

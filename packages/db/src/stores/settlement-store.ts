@@ -51,6 +51,29 @@ class PgSettlementTx implements SettlementTx {
   async postEntries(entries: Parameters<SettlementTx['postEntries']>[0]): Promise<void> {
     await postEntries(this.tx, entries);
   }
+
+  // FOR NO KEY UPDATE: settlement runs exclude one another, payments (whose foreign keys take
+  // the merchant FOR KEY SHARE) do not wait. In merchant order, so two runs never deadlock.
+  async lockCarriedIn(merchantIds: readonly string[], date: string): Promise<Map<string, bigint>> {
+    const carried = new Map<string, bigint>();
+    if (merchantIds.length === 0) return carried;
+    const ids = sql.join(
+      merchantIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
+    await this.tx.execute(
+      sql`select 1 from merchant where id in (${ids}) order by id for no key update`,
+    );
+    const rows = rowsOf(
+      await this.tx.execute(sql`
+        select merchant_id, sum(carried_out_fen - carried_in_fen) as debt
+        from merchant_settlement
+        where merchant_id in (${ids}) and business_date <> ${date}
+        group by merchant_id`),
+    );
+    for (const r of rows) carried.set(String(r['merchant_id']), big(r['debt']));
+    return carried;
+  }
 }
 
 function toSettlement(
