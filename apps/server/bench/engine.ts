@@ -44,6 +44,8 @@ export type EngineBenchResult = {
   readonly engine: Measured;
   readonly ratio: number;
   readonly poolSize: number;
+  /** Baseline connections and engine terminals. */
+  readonly concurrency: number;
 };
 
 /** Runs the baseline and the engine on one throwaway database, then drops it. */
@@ -71,7 +73,8 @@ export async function runEngineBench(options: EngineBenchOptions): Promise<Engin
       m.terminalIds.map((terminalId) => new TestPos(world.engine, terminalId)),
     );
     const engine = await measure(database.db, engineSaleLoops(poses), options);
-    return { baseline, engine, ratio: engine.perSecond / baseline.perSecond, poolSize };
+    const ratio = engine.perSecond / baseline.perSecond;
+    return { baseline, engine, ratio, poolSize, concurrency: options.concurrency };
   } finally {
     await pool.end();
     await database.drop();

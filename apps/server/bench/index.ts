@@ -37,6 +37,7 @@ async function main(): Promise<number> {
       sales: { type: 'string' },
       merchants: { type: 'string' },
       terminals: { type: 'string' },
+      'engine-terminals': { type: 'string' },
     },
   });
   const only = values.only;
@@ -55,8 +56,16 @@ async function main(): Promise<number> {
   let settlement: SettlementBenchResult | undefined;
   if (runs('engine')) {
     const secs = positive('seconds', values.seconds, ENGINE_DEFAULTS.seconds);
-    console.log(`\n[engine] baseline then engine sales, ${secs} s each after a warm-up …`);
-    engine = await runEngineBench({ ...ENGINE_DEFAULTS, seconds: secs });
+    const concurrency = positive(
+      'engine-terminals',
+      values['engine-terminals'],
+      ENGINE_DEFAULTS.concurrency,
+    );
+    console.log(
+      `\n[engine] baseline then engine sales, ${concurrency} at a time, ${secs} s each after a ` +
+        `warm-up …`,
+    );
+    engine = await runEngineBench({ ...ENGINE_DEFAULTS, seconds: secs, concurrency });
   }
   if (runs('gateway')) {
     const secs = positive('seconds', values.seconds, GATEWAY_DEFAULTS.seconds);
@@ -194,11 +203,17 @@ function printGateway(result: GatewayBenchResult): boolean {
   return clean && result.ledgerOk;
 }
 
+/** The goal is judged with 8 terminals (issue 2); other counts show how the engine scales. */
 function printEngine(engine: EngineBenchResult): void {
-  const ok = engine.ratio >= ENGINE_GOAL_RATIO;
-  printMeasured('baseline: 8 connections, 1-row INSERT, durable commit', engine.baseline);
-  printMeasured(`engine: 8 terminals selling, pool ${engine.poolSize}`, engine.engine);
-  const verdict = ok ? 'met' : 'MISSED';
+  const n = engine.concurrency;
+  printMeasured(`baseline: ${n} connections, 1-row INSERT, durable commit`, engine.baseline);
+  printMeasured(`engine: ${n} terminals selling, pool ${engine.poolSize}`, engine.engine);
+  const judged = n === ENGINE_DEFAULTS.concurrency;
+  const verdict = !judged
+    ? 'judged at 8 terminals'
+    : engine.ratio >= ENGINE_GOAL_RATIO
+      ? 'met'
+      : 'MISSED';
   console.log(`ratio ${engine.ratio.toFixed(2)}× (goal ≥ ${ENGINE_GOAL_RATIO}×: ${verdict})`);
 }
 
