@@ -21,6 +21,8 @@ export const LIMITS = {
   gatewayMessageTimeoutMsMax: 120_000,
   gatewayIdleTimeoutMsMin: 1_000,
   gatewayIdleTimeoutMsMax: 3_600_000,
+  saleGroupSizeMin: 1,
+  saleGroupSizeMax: 1_000,
 } as const;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -76,6 +78,11 @@ export const Config = z
     LOG_LEVEL: z
       .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
       .default('info'),
+    SALE_GROUP_SIZE_MAX: wholeNumber(
+      LIMITS.saleGroupSizeMin,
+      LIMITS.saleGroupSizeMax,
+      'sales; 1 = no group commit',
+    ).default(64),
     SETTLEMENT_CHUNK_SIZE: wholeNumber(
       LIMITS.settlementChunkSizeMin,
       LIMITS.settlementChunkSizeMax,
@@ -131,6 +138,12 @@ export const Config = z
     /** Merchants settled per database transaction. */
     settlementChunkSize: env.SETTLEMENT_CHUNK_SIZE,
     /**
+     * Sales at most in one group commit (PostgreSQL server only); 1 turns it off. A sale waits
+     * for the slowest card-network answer of its group, so a site whose network answers slowly
+     * or unevenly may want small groups.
+     */
+    saleGroupSizeMax: env.SALE_GROUP_SIZE_MAX,
+    /**
      * The security module's LMK, hex. Required with DATABASE_URL for the gateway and key
      * loading; on PGlite a generated one is kept in `<dataDir>/master.key` when unset.
      */
@@ -151,6 +164,7 @@ export const ENV_NAMES = {
   cutoffCheckIntervalMs: 'CUTOFF_CHECK_INTERVAL_MS',
   logLevel: 'LOG_LEVEL',
   settlementChunkSize: 'SETTLEMENT_CHUNK_SIZE',
+  saleGroupSizeMax: 'SALE_GROUP_SIZE_MAX',
   gatewayConnectionsMax: 'GATEWAY_CONNECTIONS_MAX',
   gatewayFrameLengthMax: 'GATEWAY_FRAME_LENGTH_MAX',
   gatewayMessageTimeoutMs: 'GATEWAY_MESSAGE_TIMEOUT_MS',

@@ -62,7 +62,7 @@ export function createServices(deps: ServiceDeps): Services {
   const rules = rulesOf(deps.config);
   const network = deps.network ?? new CardNetworkSimulator({ clock: deps.clock });
   const engine = createEngine({
-    stores: createStores(deps.db.db),
+    stores: createStores(deps.db.db, { saleGroupSizeMax: deps.config.saleGroupSizeMax }),
     network,
     clock: deps.clock,
     ids: deps.ids,

@@ -3,6 +3,7 @@ export * as schema from './schema/index.ts';
 export { openDatabase, MIGRATIONS_DIR } from './drivers/open.ts';
 export type { Database, DatabaseOptions, Db } from './drivers/open.ts';
 export { createStores } from './stores/index.ts';
+export type { StoreOptions } from './stores/index.ts';
 export * as setup from './stores/setup.ts';
 export type { MerchantInput, TerminalInput, RateInput } from './stores/setup.ts';
 export { createTerminalKeysStore } from './stores/terminal-keys-store.ts';

@@ -6,9 +6,14 @@ import { createPaymentsStore } from './payments-store.ts';
 import { createSettlementStore } from './settlement-store.ts';
 import { createTerminalsStore } from './terminals-store.ts';
 
-export function createStores(db: Db): EngineStores {
+export type StoreOptions = {
+  /** Sales at most in one group commit on a PostgreSQL server; 1 turns it off. Default 64. */
+  readonly saleGroupSizeMax?: number;
+};
+
+export function createStores(db: Db, options: StoreOptions = {}): EngineStores {
   return {
-    payments: createPaymentsStore(db),
+    payments: createPaymentsStore(db, options.saleGroupSizeMax),
     terminals: createTerminalsStore(db),
     settlement: createSettlementStore(db),
     ledger: createLedgerStore(db),

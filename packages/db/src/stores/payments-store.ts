@@ -8,13 +8,13 @@ import { businessDates, terminalBatches, transactions } from '../schema/index.ts
 import { PgPaymentsTx } from './payments-tx.ts';
 import { poolOf, pooledTransaction } from './pooled-transaction.ts';
 import { toRecord } from './rows.ts';
-import { SaleGroups } from './sale-groups.ts';
+import { GROUP_SIZE_DEFAULT, SaleGroups } from './sale-groups.ts';
 
 export { postEntries } from './payments-tx.ts';
 
-export function createPaymentsStore(db: Db): PaymentsStore {
+export function createPaymentsStore(db: Db, saleGroupSizeMax = GROUP_SIZE_DEFAULT): PaymentsStore {
   const pool = poolOf(db);
-  const groups = pool ? new SaleGroups(pool) : undefined;
+  const groups = pool && saleGroupSizeMax > 1 ? new SaleGroups(pool, saleGroupSizeMax) : undefined;
   return {
     transaction: (work, options) =>
       pool

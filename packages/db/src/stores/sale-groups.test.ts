@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import type { CardNetwork } from '@shoudan/core';
+import { createEngine, type CardNetwork } from '@shoudan/core';
+import { createStores } from '../stores/index.ts';
 import {
   createServerTestDatabase,
   createWorld,
@@ -50,6 +51,24 @@ describe.skipIf(!url)('group commit of sales on PostgreSQL (needs TEST_DATABASE_
     const rrns = new Set(results.map((r) => (r.ok ? r.value.transaction.rrn : '')));
     expect(rrns.size).toBe(sales);
     expect(await count('transactions')).toBe(before + sales);
+    expect((await world.engine.checkLedger()).ok).toBe(true);
+  });
+
+  it('with groups of one, each sale is a transaction of its own (group commit off)', async () => {
+    const engine = createEngine({
+      stores: createStores(world.db, { saleGroupSizeMax: 1 }),
+      network: world.network,
+      clock: world.clock,
+      ids: world.ids,
+      rules: world.rules,
+    });
+    const alone = poses.map((pos) => new TestPos(engine, pos.terminalId));
+    alone.forEach((pos, i) => (pos.voucherNo = (poses[i]?.voucherNo ?? 0) + 500));
+    const counter = countStatements();
+    const results = await Promise.all(alone.map((pos) => pos.sale(150n)));
+    const statements = counter.stop();
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(statements).toBe(2 * alone.length);
     expect((await world.engine.checkLedger()).ok).toBe(true);
   });
 

@@ -33,8 +33,8 @@ import { openingOf, PgPaymentsTx, writesOf, type PendingWrites } from './payment
 import { BEGIN, commit, inline, PooledPaymentsTx, rollBack } from './pooled-transaction.ts';
 import { rowsOf } from './rows.ts';
 
-/** Most sales in one group (the statement that writes them stays small). */
-const GROUP_SIZE_MAX = 64;
+/** Most sales in one group unless told otherwise (the statement that writes them stays small). */
+export const GROUP_SIZE_DEFAULT = 64;
 
 type Admission = { readonly group: SaleGroup; readonly opening: SaleOpening | undefined } | 'busy';
 
@@ -48,13 +48,15 @@ type Waiting = {
 
 export class SaleGroups {
   readonly pool: pg.Pool;
+  private readonly sizeMax: number;
   private waiting: Waiting[] = [];
   /** Terminals with a sale under way here (waiting ones aside). */
   private readonly terminals = new Set<string>();
   private opening = false;
 
-  constructor(pool: pg.Pool) {
+  constructor(pool: pg.Pool, sizeMax = GROUP_SIZE_DEFAULT) {
     this.pool = pool;
+    this.sizeMax = sizeMax;
   }
 
   /** Runs a sale's work in the next group, and answers after the group commits. */
@@ -91,7 +93,7 @@ export class SaleGroups {
     const picked: Waiting[] = [];
     const rest: Waiting[] = [];
     for (const w of this.waiting) {
-      if (picked.length < GROUP_SIZE_MAX && !this.terminals.has(w.key.terminalId)) {
+      if (picked.length < this.sizeMax && !this.terminals.has(w.key.terminalId)) {
         this.terminals.add(w.key.terminalId);
         picked.push(w);
       } else {
