@@ -58,6 +58,21 @@ export type VoidableSalesQuery = {
   readonly limit: number;
 };
 
+/** What opening a void reads under its locks, in one round trip. */
+export type VoidOpening = {
+  readonly ctx: TerminalContext;
+  /** The transaction of the request key, when the key was used before. */
+  readonly existing: TransactionRecord | undefined;
+  /** The transaction named as the original, locked; undefined when there is none. */
+  readonly original: TransactionRecord | undefined;
+  /** For an original sale: why its settlement cycle is closed, or null while it is open. */
+  readonly closed: 'batch_settled' | 'cut_off' | null;
+  /** The lines an original sale posted (not its reversal's), to undo them exactly. */
+  readonly lines: readonly JournalLine[];
+  /** An RRN reserved for the void (null for a retransmission). */
+  readonly rrn: string | null;
+};
+
 export interface PaymentsTx {
   /**
    * Opens a sale: locks the terminal's row, tells whether its key was used before, holds the
@@ -65,6 +80,16 @@ export interface PaymentsTx {
    * reserves an RRN — locks held until commit. Undefined when the terminal is unknown.
    */
   openSale(key: RequestKey, request: SaleOpeningRequest): Promise<SaleOpening | undefined>;
+  /**
+   * Opens a void of the sale `original` names on the same terminal: locks the terminal's row,
+   * reads an earlier use of the key, locks the original and, for a sale, tells whether its cycle
+   * is closed (its business date held against the cutoff until commit) and reads its lines.
+   * Undefined when the terminal is unknown.
+   */
+  openVoid(
+    key: RequestKey,
+    original: { readonly batchNo: number; readonly voucherNo: number },
+  ): Promise<VoidOpening | undefined>;
   /** Holds business date `date` against a concurrent cutoff until commit; creates it open. */
   holdBusinessDate(date: BusinessDate): Promise<BusinessDateStatus>;
   /**

@@ -48,17 +48,13 @@ async function voidInTransaction(deps: PaymentsDeps, input: VoidSaleInput): Prom
   const ref = networkRef(input);
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
-    const ctx = await tx.lockTerminal(input.terminalId, input.batchNo);
-    if (!ctx) return err(outcome('terminal_not_found'));
-    const existing = await tx.findByRequestKey(input);
-    if (existing) return replay(existing, hash, deps.rules);
     // UnionPay: a void names its original on the same terminal, by batch and voucher number.
-    const original = await tx.lockOriginalByVoucher({
-      terminalId: input.terminalId,
-      batchNo: input.original.batchNo,
-      voucherNo: input.original.voucherNo,
-    });
+    const opening = await tx.openVoid(input, input.original);
+    if (!opening) return err(outcome('terminal_not_found'));
+    const { ctx, existing, original } = opening;
+    if (existing) return replay(existing, hash, deps.rules);
     const draft = draftRecord(input, {
+      ...(opening.rrn ? { rrn: opening.rrn } : {}),
       id: deps.ids.next(),
       merchantId: ctx.merchantId,
       kind: 'void',
@@ -74,8 +70,9 @@ async function voidInTransaction(deps: PaymentsDeps, input: VoidSaleInput): Prom
       return recordDecline(tx, draft, 'original_not_found');
     const rule = voidRefusal(original, input.amountFen);
     if (rule) return recordDecline(tx, draft, rule);
-    const closed = await cycleClosed(tx, original);
-    if (closed) return recordDecline(tx, draft, 'void_window_closed', { reason: closed });
+    if (opening.closed) {
+      return recordDecline(tx, draft, 'void_window_closed', { reason: opening.closed });
+    }
     const answer = await askNetwork(deps.network, ref, () =>
       deps.network.void({ ref, originalRef: networkRef(original), amountFen: input.amountFen }),
     );
@@ -85,11 +82,7 @@ async function voidInTransaction(deps: PaymentsDeps, input: VoidSaleInput): Prom
       deps,
       tx,
       { ...draft, authCode: answer.approved },
-      {
-        kind: 'void',
-        businessDate: original.businessDate,
-        lines: oppositeLines(await tx.linesOfTransaction(original.id)),
-      },
+      { kind: 'void', businessDate: original.businessDate, lines: oppositeLines(opening.lines) },
     );
     return ok({ transaction: record, duplicate: false, voidableUntil: null });
   });

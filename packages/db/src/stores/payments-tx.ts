@@ -18,7 +18,7 @@ import type {
   TerminalContext,
   TransactionChanges,
   TransactionRecord,
-  VoidableSalesQuery,
+  VoidOpening,
   MerchantStatus,
   TerminalStatus,
 } from '@shoudan/core';
@@ -31,11 +31,12 @@ import {
   terminals,
   transactions,
 } from '../schema/index.ts';
-import { big, num, rowsOf, text, toRecord } from './rows.ts';
+import { big, num, recordOf, rowsOf, text, toRecord } from './rows.ts';
 
 export class PgPaymentsTx implements PaymentsTx {
   protected readonly db: Db;
-  /** Transactions and journal entries not yet written: see `flush()`. */
+  /** Updates, transactions and journal entries not yet written: see `flush()`. */
+  private updates: SQL[] = [];
   private entries: JournalEntry[] = [];
   private pending: TransactionRecord[] = [];
 
@@ -53,23 +54,22 @@ export class PgPaymentsTx implements PaymentsTx {
   }
 
   /**
-   * Writes the waiting transactions, journal entries and their lines in one statement (one round
-   * trip instead of three); the store calls it before commit.
+   * Writes what waits: the updates, then the transactions, journal entries and their lines in one
+   * statement; the store calls it before commit.
    */
   async flush(): Promise<void> {
-    const statement = this.takeWrites();
-    if (statement) await this.db.execute(statement);
+    for (const statement of this.takeWrites()) await this.db.execute(statement);
   }
 
-  /** The waiting writes as one statement (and forgets them), or undefined when there are none. */
-  protected takeWrites(): SQL | undefined {
-    const { records, entries } = this.takePending();
-    return writesOf(records, entries);
+  /** The waiting writes as statements, in order (and forgets them). */
+  protected takeWrites(): SQL[] {
+    return statementsOf([this.takePending()]);
   }
 
-  /** The waiting transactions and journal entries (and forgets them). */
+  /** The waiting updates, transactions and journal entries (and forgets them). */
   takePending(): PendingWrites {
-    const pending = { records: this.pending, entries: this.entries };
+    const pending = { updates: this.updates, records: this.pending, entries: this.entries };
+    this.updates = [];
     this.pending = [];
     this.entries = [];
     return pending;
@@ -118,6 +118,15 @@ export class PgPaymentsTx implements PaymentsTx {
     const tx = await this.tx();
     const [r] = rowsOf(await tx.execute(openSaleQuery(key, request)));
     return openingOf(r?.['opening']);
+  }
+
+  async openVoid(
+    key: RequestKey,
+    original: { readonly batchNo: number; readonly voucherNo: number },
+  ): Promise<VoidOpening | undefined> {
+    const tx = await this.tx();
+    const [r] = rowsOf(await tx.execute(openVoidQuery(key, original)));
+    return voidOpeningOf(r?.['opening']);
   }
 
   async findByRequestKey(key: RequestKey): Promise<TransactionRecord | undefined> {
@@ -181,9 +190,20 @@ export class PgPaymentsTx implements PaymentsTx {
     return { ...record, rrn: row.rrn };
   }
 
+  /** Nobody reads the row back before the next statement: the update waits for it. */
   async updateTransaction(id: string, changes: TransactionChanges): Promise<void> {
-    const tx = await this.tx();
-    await tx.update(transactions).set(changes).where(eq(transactions.id, id));
+    const set: SQL[] = [];
+    if (changes.status !== undefined) set.push(sql`status = ${changes.status}`);
+    if (changes.refundedFen !== undefined) {
+      set.push(sql`refunded_fen = ${changes.refundedFen.toString()}::bigint`);
+    }
+    if (changes.closedAt !== undefined) {
+      set.push(sql`closed_at = ${changes.closedAt?.toISOString() ?? null}::timestamptz`);
+    }
+    if (set.length === 0) return;
+    this.updates.push(
+      sql`update transactions set ${sql.join(set, sql`, `)} where id = ${id}::uuid`,
+    );
   }
 
   async postEntry(entry: JournalEntry): Promise<void> {
@@ -240,11 +260,41 @@ function contextOf(value: unknown): TerminalContext {
   };
 }
 
-/** Writes that wait for the commit: transactions with their RRN, and journal entries. */
+/** Reads what `open_void` returned. */
+export function voidOpeningOf(value: unknown): VoidOpening | undefined {
+  if (value === null || value === undefined) return undefined;
+  const o = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
+  const closed = o['closed'];
+  const lines = Array.isArray(o['lines']) ? (o['lines'] as Record<string, unknown>[]) : [];
+  return {
+    ctx: contextOf(o['ctx']),
+    existing: o['existing'] ? recordOf(o['existing']) : undefined,
+    original: o['original'] ? recordOf(o['original']) : undefined,
+    closed: closed === 'batch_settled' || closed === 'cut_off' ? closed : null,
+    rrn: typeof o['rrn'] === 'string' ? o['rrn'] : null,
+    lines: lines.map((l) => ({
+      account: l['account'] as Account,
+      merchantId: typeof l['merchantId'] === 'string' ? l['merchantId'] : null,
+      amountFen: big(l['amountFen']),
+    })),
+  };
+}
+
+/** Writes that wait for the commit: updates, transactions with their RRN, journal entries. */
 export type PendingWrites = {
+  readonly updates: readonly SQL[];
   readonly records: readonly TransactionRecord[];
   readonly entries: readonly JournalEntry[];
 };
+
+/** The statements that write `pending`, in order: the updates, then one for all the rows. */
+export function statementsOf(pending: readonly PendingWrites[]): SQL[] {
+  const rows = writesOf(
+    pending.flatMap((p) => p.records),
+    pending.flatMap((p) => p.entries),
+  );
+  return [...pending.flatMap((p) => p.updates), ...(rows ? [rows] : [])];
+}
 
 /**
  * The waiting writes as one statement, or undefined when there are none: a call of
@@ -371,6 +421,14 @@ export async function postEntries(tx: Db, entries: readonly JournalEntry[]): Pro
   for (let i = 0; i < inserts.length; i += 2) {
     await tx.execute(inOneStatement(inserts.slice(i, i + 2)));
   }
+}
+
+export function openVoidQuery(
+  key: RequestKey,
+  original: { readonly batchNo: number; readonly voucherNo: number },
+): SQL {
+  return sql`select open_void(${key.terminalId}, ${key.batchNo}, ${key.voucherNo},
+    ${original.batchNo}, ${original.voucherNo}) as opening`;
 }
 
 export function openSaleQuery(key: RequestKey, request: SaleOpeningRequest): SQL {

@@ -41,6 +41,30 @@ describe.skipIf(!url)('pooled payments on PostgreSQL (needs TEST_DATABASE_URL)',
     }
   });
 
+  it('a void takes two round trips: its opening with BEGIN, its writes with COMMIT', async () => {
+    const pos = new TestPos(world.engine, world.merchant.terminalIds[0] ?? '');
+    pos.voucherNo = 100; // apart from the vouchers the other tests' POS uses
+    const sold = await pos.sale(700n);
+    if (!sold.ok) throw new Error('sale refused');
+    const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+    const original = proto.query;
+    let statements = 0;
+    proto.query = function counted(this: unknown, ...args: unknown[]) {
+      statements++;
+      return original.apply(this, args);
+    };
+    try {
+      const voided = await pos.voidSale(sold.value.transaction, 700n);
+      expect(voided.ok).toBe(true);
+    } finally {
+      proto.query = original;
+    }
+    expect(statements).toBe(2);
+    const again = await pos.voidSale(sold.value.transaction, 700n);
+    expect(again.ok ? 'approved' : again.outcome.code).toBe('already_voided');
+    expect((await world.engine.checkLedger()).ok).toBe(true);
+  });
+
   it('rolls back a failed first statement before the connection is reused', async () => {
     const pos = new TestPos(world.engine, world.merchant.terminalIds[0] ?? '');
     const broken = world.engine.sale({

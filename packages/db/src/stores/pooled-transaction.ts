@@ -6,10 +6,22 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import type { PaymentsTx, RequestKey, SaleOpening, SaleOpeningRequest } from '@shoudan/core';
+import type {
+  PaymentsTx,
+  RequestKey,
+  SaleOpening,
+  SaleOpeningRequest,
+  VoidOpening,
+} from '@shoudan/core';
 import type { Db } from '../drivers/open.ts';
 import * as schema from '../schema/index.ts';
-import { openingOf, openSaleQuery, PgPaymentsTx } from './payments-tx.ts';
+import {
+  openingOf,
+  openSaleQuery,
+  openVoidQuery,
+  PgPaymentsTx,
+  voidOpeningOf,
+} from './payments-tx.ts';
 import { rowsOf } from './rows.ts';
 
 export const BEGIN = 'BEGIN ISOLATION LEVEL READ COMMITTED';
@@ -71,25 +83,38 @@ export class PooledPaymentsTx extends PgPaymentsTx {
     request: SaleOpeningRequest,
   ): Promise<SaleOpening | undefined> {
     if (this.begun) return super.openSale(key, request);
-    const statement = `${BEGIN}; ${inline(openSaleQuery(key, request))}`;
+    return openingOf(await this.begunWith(openSaleQuery(key, request)));
+  }
+
+  override async openVoid(
+    key: RequestKey,
+    original: { readonly batchNo: number; readonly voucherNo: number },
+  ): Promise<VoidOpening | undefined> {
+    if (this.begun) return super.openVoid(key, original);
+    return voidOpeningOf(await this.begunWith(openVoidQuery(key, original)));
+  }
+
+  /** BEGIN and a first `select … as opening`, in one round trip; returns the opening. */
+  private async begunWith(query: SQL): Promise<unknown> {
+    const statement = `${BEGIN}; ${inline(query)}`;
     // Marked begun before it is sent: if the SELECT fails after BEGIN took effect, the
     // connection must be rolled back before it goes back to the pool.
     this.begun = true;
     const results = (await this.client.query(statement)) as unknown as pg.QueryResult[];
     const [row] = rowsOf(results[1]);
-    return openingOf(row?.['opening']);
+    return row?.['opening'];
   }
 
   /** Writes what waits and commits, in one round trip. */
   async commit(): Promise<void> {
     const writes = this.takeWrites();
-    if (!writes) {
+    if (writes.length === 0) {
       if (this.begun) await this.client.query('COMMIT');
       return;
     }
     const prefix = this.begun ? '' : `${BEGIN}; `;
     this.begun = true;
-    await this.client.query(`${prefix}${inline(writes)}; COMMIT`);
+    await this.client.query(`${prefix}${writes.map(inline).join('; ')}; COMMIT`);
   }
 }
 

@@ -40,6 +40,38 @@ export function toRecord(row: TransactionRow): TransactionRecord {
   };
 }
 
+/** A transaction as `transaction_json` (SQL) writes it: camelCase, amounts as strings. */
+export function recordOf(value: unknown): TransactionRecord {
+  const o = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
+  const textOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
+  const dateOrNull = (v: unknown) => (typeof v === 'string' ? new Date(v) : null);
+  return {
+    id: String(o['id']),
+    merchantId: String(o['merchantId']),
+    terminalId: String(o['terminalId']),
+    batchNo: num(o['batchNo']),
+    voucherNo: num(o['voucherNo']),
+    kind: o['kind'] as TransactionKind,
+    status: o['status'] as TransactionStatus,
+    outcomeCode: textOrNull(o['outcomeCode']) as OutcomeCode | null,
+    amountFen: big(o['amountFen']),
+    feeFen: big(o['feeFen']),
+    feeRateBps: o['feeRateBps'] === null ? null : num(o['feeRateBps']),
+    service: textOrNull(o['service']) as Service | null,
+    paymentMethod: o['paymentMethod'] as PaymentMethod,
+    panMasked: textOrNull(o['panMasked']),
+    cardOrg: textOrNull(o['cardOrg']),
+    rrn: String(o['rrn']),
+    authCode: textOrNull(o['authCode']),
+    originalId: textOrNull(o['originalId']),
+    refundedFen: big(o['refundedFen']),
+    businessDate: String(o['businessDate']),
+    requestHash: textOrNull(o['requestHash']),
+    createdAt: new Date(String(o['createdAt'])),
+    closedAt: dateOrNull(o['closedAt']),
+  };
+}
+
 export function big(value: unknown): bigint {
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number') return BigInt(value);

@@ -26,10 +26,11 @@ import {
   type TerminalContext,
   type TransactionChanges,
   type TransactionRecord,
+  type VoidOpening,
 } from '@shoudan/core';
 import type { Db } from '../drivers/open.ts';
 import * as schema from '../schema/index.ts';
-import { openingOf, PgPaymentsTx, writesOf, type PendingWrites } from './payments-tx.ts';
+import { openingOf, PgPaymentsTx, statementsOf, type PendingWrites } from './payments-tx.ts';
 import { BEGIN, commit, inline, PooledPaymentsTx, rollBack } from './pooled-transaction.ts';
 import { rowsOf } from './rows.ts';
 
@@ -193,14 +194,10 @@ class SaleGroup {
 
   /** Writes what the members left and commits, in one round trip; then answers them. */
   private async commit(): Promise<void> {
-    const pending = this.done.map(({ member }) => member.takePending());
-    const writes = writesOf(
-      pending.flatMap((p) => p.records),
-      pending.flatMap((p) => p.entries),
-    );
+    const writes = statementsOf(this.done.map(({ member }) => member.takePending()));
     let failure: unknown;
     try {
-      const sent = writes ? `${inline(writes)}; COMMIT` : 'COMMIT';
+      const sent = [...writes.map(inline), 'COMMIT'].join('; ');
       const results = (await this.client.query(sent)) as unknown as
         pg.QueryResult | pg.QueryResult[];
       const last = Array.isArray(results) ? results[results.length - 1] : results;
@@ -317,6 +314,12 @@ class GroupMember implements PaymentsTx {
     return this.inner;
   }
 
+  openVoid(
+    key: RequestKey,
+    original: { readonly batchNo: number; readonly voucherNo: number },
+  ): Promise<VoidOpening | undefined> {
+    return this.bound().openVoid(key, original);
+  }
   holdBusinessDate(date: string): Promise<BusinessDateStatus> {
     return this.bound().holdBusinessDate(date);
   }
