@@ -1,15 +1,14 @@
 // A payment's database transaction on PostgreSQL (server or PGlite): row locks on the terminal
 // and the original, a shared advisory lock on the business date, and an RRN from the acquirer's
-// sequence. Writes nobody reads back before commit (a sale's record, journal entries) wait and go
-// in one statement.
-import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+// sequence. Writes nobody reads back before the next statement (updates, records, journal
+// entries) wait, and go together before it or with the commit.
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type {
   BusinessDateStatus,
   FeeRate,
   JournalEntry,
   JournalLine,
   Account,
-  PaymentsStore,
   PaymentsTx,
   RequestKey,
   SaleOpening,
@@ -28,7 +27,6 @@ import {
   journalEntries,
   journalLines,
   terminalBatches,
-  terminals,
   transactions,
 } from '../schema/index.ts';
 import { big, num, recordOf, rowsOf, text, toRecord } from './rows.ts';
