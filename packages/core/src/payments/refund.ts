@@ -5,7 +5,7 @@ import { err, ok } from '../shared/result.ts';
 import { outcome, type OutcomeCode } from '../shared/outcome.ts';
 import { refundLines } from '../ledger/model.ts';
 import { networkRef, requestHash, type RequestKey, type TransactionRecord } from './model.ts';
-import { cycleClosed } from './void-sale.ts';
+import { assert } from '../shared/assert.ts';
 import {
   askNetwork,
   copiedFromOriginal,
@@ -45,14 +45,18 @@ async function refundInTransaction(deps: PaymentsDeps, input: RefundInput): Prom
   const ref = networkRef(input);
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {
-    const ctx = await tx.lockTerminal(input.terminalId, input.batchNo);
-    if (!ctx) return err(outcome('terminal_not_found'));
-    const existing = await tx.findByRequestKey(input);
+    const opening = await tx.openRefund(input, {
+      rrn: input.original.rrn,
+      date: businessDateOf(at, deps.rules.cutoffTime),
+    });
+    if (!opening) return err(outcome('terminal_not_found'));
+    const { ctx, existing, businessDate } = opening;
     if (existing) return replay(existing, hash, deps.rules);
-    const found = await tx.lockOriginalByRrn(ctx.merchantId, input.original.rrn);
+    assert(businessDate, 'a new refund has its business date held');
+    const found = opening.original;
     const original = found && matchesDate(found, input.original.dateMmdd) ? found : undefined;
-    const businessDate = await tx.holdOpenBusinessDate(businessDateOf(at, deps.rules.cutoffTime));
     const draft = draftRecord(input, {
+      ...(opening.rrn ? { rrn: opening.rrn } : {}),
       id: deps.ids.next(),
       merchantId: ctx.merchantId,
       kind: 'refund',
@@ -68,9 +72,7 @@ async function refundInTransaction(deps: PaymentsDeps, input: RefundInput): Prom
       return recordDecline(tx, draft, 'original_not_found');
     const rule = refundRefusal(original, input.amountFen, at, deps.rules);
     if (rule) return recordDecline(tx, draft, rule);
-    if ((await cycleClosed(tx, original)) === null) {
-      return recordDecline(tx, draft, 'refund_not_yet_allowed');
-    }
+    if (opening.closed === null) return recordDecline(tx, draft, 'refund_not_yet_allowed');
     const answer = await askNetwork(deps.network, ref, () =>
       deps.network.refund({ ref, originalRef: networkRef(original), amountFen: input.amountFen }),
     );

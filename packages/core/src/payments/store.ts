@@ -73,6 +73,21 @@ export type VoidOpening = {
   readonly rrn: string | null;
 };
 
+/** What opening a refund reads under its locks, in one round trip. */
+export type RefundOpening = {
+  readonly ctx: TerminalContext;
+  /** The transaction of the request key, when the key was used before. */
+  readonly existing: TransactionRecord | undefined;
+  /** The merchant's sale with the RRN named, locked; undefined when there is none. */
+  readonly original: TransactionRecord | undefined;
+  /** The refund's business date: the first open one from the date asked for, held. */
+  readonly businessDate: BusinessDate | null;
+  /** For the original: why its settlement cycle is closed, or null while it is open. */
+  readonly closed: 'batch_settled' | 'cut_off' | null;
+  /** An RRN reserved for the refund (null for a retransmission). */
+  readonly rrn: string | null;
+};
+
 export interface PaymentsTx {
   /**
    * Opens a sale: locks the terminal's row, tells whether its key was used before, holds the
@@ -90,21 +105,24 @@ export interface PaymentsTx {
     key: RequestKey,
     original: { readonly batchNo: number; readonly voucherNo: number },
   ): Promise<VoidOpening | undefined>;
+  /**
+   * Opens a refund of the merchant's sale with RRN `rrn`: locks the terminal's row, reads an
+   * earlier use of the key, locks the original, holds the refund's business date (the first open
+   * one from `date`) and the original's, and tells whether the original's cycle is closed.
+   * Undefined when the terminal is unknown.
+   */
+  openRefund(
+    key: RequestKey,
+    request: { readonly rrn: string; readonly date: BusinessDate },
+  ): Promise<RefundOpening | undefined>;
   /** Holds business date `date` against a concurrent cutoff until commit; creates it open. */
   holdBusinessDate(date: BusinessDate): Promise<BusinessDateStatus>;
-  /**
-   * Holds the first open business date from `date` on (a date whose cutoff already ran passes to
-   * the next) until commit, and returns it.
-   */
-  holdOpenBusinessDate(date: BusinessDate): Promise<BusinessDate>;
   /** Locks the terminal's row until commit and reads its context for batch `batchNo`. */
   lockTerminal(terminalId: string, batchNo: number): Promise<TerminalContext | undefined>;
   findByRequestKey(key: RequestKey): Promise<TransactionRecord | undefined>;
   /** An original looked up by the terminal's batch and voucher number, locked until commit. */
   lockOriginalByVoucher(key: RequestKey): Promise<TransactionRecord | undefined>;
   lockOriginalById(id: string): Promise<TransactionRecord | undefined>;
-  /** An original sale of the merchant looked up by RRN, locked until commit. */
-  lockOriginalByRrn(merchantId: string, rrn: string): Promise<TransactionRecord | undefined>;
   batchStatus(terminalId: string, batchNo: number): Promise<'open' | 'settled' | null>;
   businessDateStatus(date: BusinessDate): Promise<BusinessDateStatus>;
   /**

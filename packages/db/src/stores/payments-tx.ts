@@ -10,6 +10,7 @@ import type {
   JournalLine,
   Account,
   PaymentsTx,
+  RefundOpening,
   RequestKey,
   SaleOpening,
   SaleOpeningRequest,
@@ -29,7 +30,7 @@ import {
   terminalBatches,
   transactions,
 } from '../schema/index.ts';
-import { big, num, recordOf, rowsOf, text, toRecord } from './rows.ts';
+import { big, num, recordOf, rowsOf, toRecord } from './rows.ts';
 
 export class PgPaymentsTx implements PaymentsTx {
   protected readonly db: Db;
@@ -82,14 +83,6 @@ export class PgPaymentsTx implements PaymentsTx {
     return status;
   }
 
-  async holdOpenBusinessDate(date: string): Promise<string> {
-    const tx = await this.tx();
-    const [r] = rowsOf(
-      await tx.execute(sql`select hold_open_business_date(${date}::date)::text as d`),
-    );
-    return text(r?.['d']);
-  }
-
   async businessDateStatus(date: string): Promise<BusinessDateStatus> {
     const tx = await this.tx();
     const [row] = await tx
@@ -118,6 +111,15 @@ export class PgPaymentsTx implements PaymentsTx {
     return openingOf(r?.['opening']);
   }
 
+  async openRefund(
+    key: RequestKey,
+    request: { readonly rrn: string; readonly date: string },
+  ): Promise<RefundOpening | undefined> {
+    const tx = await this.tx();
+    const [r] = rowsOf(await tx.execute(openRefundQuery(key, request)));
+    return refundOpeningOf(r?.['opening']);
+  }
+
   async openVoid(
     key: RequestKey,
     original: { readonly batchNo: number; readonly voucherNo: number },
@@ -142,22 +144,6 @@ export class PgPaymentsTx implements PaymentsTx {
   async lockOriginalById(id: string): Promise<TransactionRecord | undefined> {
     const tx = await this.tx();
     const [row] = await tx.select().from(transactions).where(eq(transactions.id, id)).for('update');
-    return row ? toRecord(row) : undefined;
-  }
-
-  async lockOriginalByRrn(merchantId: string, rrn: string): Promise<TransactionRecord | undefined> {
-    const tx = await this.tx();
-    const [row] = await tx
-      .select()
-      .from(transactions)
-      .where(
-        and(
-          eq(transactions.merchantId, merchantId),
-          eq(transactions.rrn, rrn),
-          eq(transactions.kind, 'sale'),
-        ),
-      )
-      .for('update');
     return row ? toRecord(row) : undefined;
   }
 
@@ -275,6 +261,21 @@ export function voidOpeningOf(value: unknown): VoidOpening | undefined {
       merchantId: typeof l['merchantId'] === 'string' ? l['merchantId'] : null,
       amountFen: big(l['amountFen']),
     })),
+  };
+}
+
+/** Reads what `open_refund` returned. */
+export function refundOpeningOf(value: unknown): RefundOpening | undefined {
+  if (value === null || value === undefined) return undefined;
+  const o = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
+  const closed = o['closed'];
+  return {
+    ctx: contextOf(o['ctx']),
+    existing: o['existing'] ? recordOf(o['existing']) : undefined,
+    original: o['original'] ? recordOf(o['original']) : undefined,
+    businessDate: typeof o['businessDate'] === 'string' ? o['businessDate'] : null,
+    closed: closed === 'batch_settled' || closed === 'cut_off' ? closed : null,
+    rrn: typeof o['rrn'] === 'string' ? o['rrn'] : null,
   };
 }
 
@@ -419,6 +420,14 @@ export async function postEntries(tx: Db, entries: readonly JournalEntry[]): Pro
   for (let i = 0; i < inserts.length; i += 2) {
     await tx.execute(inOneStatement(inserts.slice(i, i + 2)));
   }
+}
+
+export function openRefundQuery(
+  key: RequestKey,
+  request: { readonly rrn: string; readonly date: string },
+): SQL {
+  return sql`select open_refund(${key.terminalId}, ${key.batchNo}, ${key.voucherNo},
+    ${request.rrn}, ${request.date}::date) as opening`;
 }
 
 export function openVoidQuery(

@@ -1,5 +1,6 @@
 // The two-round-trip path on a PostgreSQL server: literals written in place read back exactly,
-// and a failed first statement leaves no open transaction on the pooled connection.
+// voids and refunds take two round trips, and a failed first statement leaves no open
+// transaction on the pooled connection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -11,6 +12,7 @@ import {
   type ServerTestDatabase,
   type World,
 } from '../testing/index.ts';
+import { cutoffInstantOf } from '@shoudan/core';
 import { inline } from './pooled-transaction.ts';
 
 const url = testServerUrl();
@@ -46,22 +48,29 @@ describe.skipIf(!url)('pooled payments on PostgreSQL (needs TEST_DATABASE_URL)',
     pos.voucherNo = 100; // apart from the vouchers the other tests' POS uses
     const sold = await pos.sale(700n);
     if (!sold.ok) throw new Error('sale refused');
-    const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-    const original = proto.query;
-    let statements = 0;
-    proto.query = function counted(this: unknown, ...args: unknown[]) {
-      statements++;
-      return original.apply(this, args);
-    };
-    try {
-      const voided = await pos.voidSale(sold.value.transaction, 700n);
-      expect(voided.ok).toBe(true);
-    } finally {
-      proto.query = original;
-    }
-    expect(statements).toBe(2);
+    const counter = countStatements();
+    const voided = await pos.voidSale(sold.value.transaction, 700n).finally(counter.stop);
+    expect(voided.ok).toBe(true);
+    expect(counter.count()).toBe(2);
     const again = await pos.voidSale(sold.value.transaction, 700n);
     expect(again.ok ? 'approved' : again.outcome.code).toBe('already_voided');
+    expect((await world.engine.checkLedger()).ok).toBe(true);
+  });
+
+  it('a refund takes two round trips too', async () => {
+    const pos = new TestPos(world.engine, world.merchant.terminalIds[0] ?? '');
+    pos.voucherNo = 200;
+    const sold = await pos.sale(800n);
+    if (!sold.ok) throw new Error('sale refused');
+    const { businessDate, rrn } = sold.value.transaction;
+    world.clock.set(cutoffInstantOf(businessDate, world.rules.cutoffTime));
+    expect((await world.engine.cutoffDue()).map((c) => c.businessDate)).toContain(businessDate);
+    const counter = countStatements();
+    const refunded = await pos.refund(rrn, 300n).finally(counter.stop);
+    expect(refunded.ok).toBe(true);
+    expect(counter.count()).toBe(2);
+    const tooMuch = await pos.refund(rrn, 501n);
+    expect(tooMuch.ok ? 'approved' : tooMuch.outcome.code).toBe('refund_exceeds_original');
     expect((await world.engine.checkLedger()).ok).toBe(true);
   });
 
@@ -81,3 +90,20 @@ describe.skipIf(!url)('pooled payments on PostgreSQL (needs TEST_DATABASE_URL)',
     expect((await world.engine.checkLedger()).ok).toBe(true);
   });
 });
+
+/** Counts the statements every pg client sends, until stopped. */
+function countStatements(): { stop(): void; count(): number } {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  let count = 0;
+  proto.query = function counted(this: unknown, ...args: unknown[]) {
+    count++;
+    return original.apply(this, args);
+  };
+  return {
+    stop: () => {
+      proto.query = original;
+    },
+    count: () => count,
+  };
+}

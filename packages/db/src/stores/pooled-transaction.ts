@@ -8,6 +8,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type {
   PaymentsTx,
+  RefundOpening,
   RequestKey,
   SaleOpening,
   SaleOpeningRequest,
@@ -17,9 +18,11 @@ import type { Db } from '../drivers/open.ts';
 import * as schema from '../schema/index.ts';
 import {
   openingOf,
+  openRefundQuery,
   openSaleQuery,
   openVoidQuery,
   PgPaymentsTx,
+  refundOpeningOf,
   voidOpeningOf,
 } from './payments-tx.ts';
 import { rowsOf } from './rows.ts';
@@ -92,6 +95,14 @@ export class PooledPaymentsTx extends PgPaymentsTx {
   ): Promise<VoidOpening | undefined> {
     if (this.begun) return super.openVoid(key, original);
     return voidOpeningOf(await this.begunWith(openVoidQuery(key, original)));
+  }
+
+  override async openRefund(
+    key: RequestKey,
+    request: { readonly rrn: string; readonly date: string },
+  ): Promise<RefundOpening | undefined> {
+    if (this.begun) return super.openRefund(key, request);
+    return refundOpeningOf(await this.begunWith(openRefundQuery(key, request)));
   }
 
   /** BEGIN and a first `select … as opening`, in one round trip; returns the opening. */

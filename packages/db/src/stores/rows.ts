@@ -87,12 +87,6 @@ export function num(value: unknown): number {
   throw new TypeError('not a number');
 }
 
-export function text(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value);
-}
-
 /** Rows of a raw query, whichever driver ran it. */
 export function rowsOf(result: unknown): Record<string, unknown>[] {
   const rows = (result as { rows?: unknown }).rows;

@@ -20,6 +20,7 @@ import {
   type JournalEntry,
   type JournalLine,
   type PaymentsTx,
+  type RefundOpening,
   type RequestKey,
   type SaleOpening,
   type SaleOpeningRequest,
@@ -314,6 +315,12 @@ class GroupMember implements PaymentsTx {
     return this.inner;
   }
 
+  openRefund(
+    key: RequestKey,
+    request: { readonly rrn: string; readonly date: string },
+  ): Promise<RefundOpening | undefined> {
+    return this.bound().openRefund(key, request);
+  }
   openVoid(
     key: RequestKey,
     original: { readonly batchNo: number; readonly voucherNo: number },
@@ -322,9 +329,6 @@ class GroupMember implements PaymentsTx {
   }
   holdBusinessDate(date: string): Promise<BusinessDateStatus> {
     return this.bound().holdBusinessDate(date);
-  }
-  holdOpenBusinessDate(date: string): Promise<string> {
-    return this.bound().holdOpenBusinessDate(date);
   }
   businessDateStatus(date: string): Promise<BusinessDateStatus> {
     return this.bound().businessDateStatus(date);
@@ -340,9 +344,6 @@ class GroupMember implements PaymentsTx {
   }
   lockOriginalById(id: string): Promise<TransactionRecord | undefined> {
     return this.bound().lockOriginalById(id);
-  }
-  lockOriginalByRrn(merchantId: string, rrn: string): Promise<TransactionRecord | undefined> {
-    return this.bound().lockOriginalByRrn(merchantId, rrn);
   }
   batchStatus(terminalId: string, batchNo: number): Promise<'open' | 'settled' | null> {
     return this.bound().batchStatus(terminalId, batchNo);
