@@ -13,7 +13,6 @@ import {
   type TransactionRecord,
 } from './model.ts';
 import type { PaymentsTx } from './store.ts';
-import { cycleClosed } from './void-sale.ts';
 import { draftRecord, type PaymentsDeps } from './deps.ts';
 
 export type ReverseInput = RequestKey & {
@@ -117,4 +116,19 @@ async function originalOf(
   const sale = voidRecord.originalId ? await tx.lockOriginalById(voidRecord.originalId) : undefined;
   assert(sale, 'an approved void without its sale');
   return sale;
+}
+
+/**
+ * UnionPay: a sale's settlement cycle is open while its terminal batch is not settled and its
+ * business date is not cut off. Returns why it is closed, or null while open. Holds the business
+ * date against a concurrent cutoff until commit.
+ */
+async function cycleClosed(
+  tx: PaymentsTx,
+  original: TransactionRecord,
+): Promise<'batch_settled' | 'cut_off' | null> {
+  const batch = await tx.batchStatus(original.terminalId, original.batchNo);
+  if (batch !== 'open') return 'batch_settled';
+  const date = await tx.holdBusinessDate(original.businessDate);
+  return date === 'open' ? null : 'cut_off';
 }

@@ -5,7 +5,6 @@ import { err, ok } from '../shared/result.ts';
 import { outcome, type OutcomeCode } from '../shared/outcome.ts';
 import { oppositeLines } from '../ledger/model.ts';
 import { networkRef, requestHash, type RequestKey, type TransactionRecord } from './model.ts';
-import type { PaymentsTx } from './store.ts';
 import {
   askNetwork,
   copiedFromOriginal,
@@ -107,19 +106,4 @@ export function voidRefusal(original: TransactionRecord, amountFen: bigint): Out
   if (original.refundedFen > 0n) return 'already_refunded';
   if (original.amountFen !== amountFen) return 'amount_mismatch';
   return null;
-}
-
-/**
- * UnionPay: a sale's settlement cycle is open while its terminal batch is not settled and its
- * business date is not cut off. Returns why it is closed, or null while open. Holds the business
- * date against a concurrent cutoff until commit.
- */
-export async function cycleClosed(
-  tx: PaymentsTx,
-  original: TransactionRecord,
-): Promise<'batch_settled' | 'cut_off' | null> {
-  const batch = await tx.batchStatus(original.terminalId, original.batchNo);
-  if (batch !== 'open') return 'batch_settled';
-  const date = await tx.holdBusinessDate(original.businessDate);
-  return date === 'open' ? null : 'cut_off';
 }
