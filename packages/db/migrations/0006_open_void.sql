@@ -14,6 +14,26 @@ CREATE FUNCTION transaction_json(t transactions) RETURNS jsonb LANGUAGE sql STAB
     'requestHash', t.request_hash, 'createdAt', t.created_at, 'closedAt', t.closed_at)
 $$;
 --> statement-breakpoint
+-- Why a sale's settlement cycle is closed ('batch_settled' or 'cut_off'), or NULL while it is
+-- open. Holds the sale's business date against the cutoff until commit and reads its status
+-- after the lock (a fresh snapshot). A sale's date row exists from its sale on, so none is
+-- created: a refused void or refund must not add a date for the cutoff to find.
+CREATE FUNCTION sale_cycle_closed(s transactions) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  batch_status text;
+  date_status text;
+BEGIN
+  SELECT b.status INTO batch_status FROM terminal_batch b
+    WHERE b.terminal_id = s.terminal_id AND b.batch_no = s.batch_no;
+  IF batch_status IS DISTINCT FROM 'open' THEN
+    RETURN 'batch_settled';
+  END IF;
+  PERFORM pg_advisory_xact_lock_shared(business_date_lock_key(s.business_date));
+  SELECT status INTO date_status FROM business_date WHERE business_date = s.business_date;
+  RETURN CASE WHEN coalesce(date_status, 'open') <> 'open' THEN 'cut_off' END;
+END;
+$$;
+--> statement-breakpoint
 -- Opens a void of the sale (p_orig_batch, p_orig_voucher) on the same terminal. NULL for an
 -- unknown terminal; else {ctx} and, as they apply: existing (the request key's transaction),
 -- original (locked), closed (batch_settled | cut_off | null, for a sale), lines (the sale's
@@ -25,8 +45,6 @@ DECLARE
   ctx jsonb;
   earlier transactions;
   original transactions;
-  batch_status text;
-  date_status text;
   closed text;
   lines jsonb;
 BEGIN
@@ -46,20 +64,7 @@ BEGIN
     RETURN jsonb_build_object('ctx', ctx, 'rrn', lpad(nextval('rrn_seq')::text, 12, '0'));
   END IF;
   IF original.kind = 'sale' THEN
-    SELECT b.status INTO batch_status FROM terminal_batch b
-      WHERE b.terminal_id = original.terminal_id AND b.batch_no = original.batch_no;
-    IF batch_status IS DISTINCT FROM 'open' THEN
-      closed := 'batch_settled';
-    ELSE
-      -- Held against the cutoff until commit; the status is read after the lock, with a fresh
-      -- snapshot. A sale's date row exists from its sale on, so none is created here.
-      PERFORM pg_advisory_xact_lock_shared(business_date_lock_key(original.business_date));
-      SELECT status INTO date_status FROM business_date
-        WHERE business_date = original.business_date;
-      IF coalesce(date_status, 'open') <> 'open' THEN
-        closed := 'cut_off';
-      END IF;
-    END IF;
+    closed := sale_cycle_closed(original);
     SELECT jsonb_agg(jsonb_build_object('account', l.account, 'merchantId', l.merchant_id,
         'amountFen', l.amount_fen::text) ORDER BY l.id)
       INTO lines
