@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Db } from '@shoudan/db';
-import { createWorld, TestPos } from '@shoudan/db/testing';
+import { countStatements, createWorld, TestPos } from '@shoudan/db/testing';
 import { createBenchDatabase, percentile } from './common.ts';
 
 export type EngineBenchOptions = {
@@ -188,24 +188,4 @@ export function cpuDelta(before: Map<number, number>, after: Map<number, number>
     seen++;
   }
   return seen === 0 ? null : total;
-}
-
-/**
- * Counts the statements every pg client sends until stopped, by wrapping `Client.query` (bench
- * instrumentation only; the cost of one counter increment per statement).
- */
-export function countStatements(): { stop(): number } {
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  let count = 0;
-  proto.query = function counted(this: unknown, ...args: unknown[]) {
-    count++;
-    return original.apply(this, args);
-  };
-  return {
-    stop: () => {
-      proto.query = original;
-      return count;
-    },
-  };
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { createIds, systemClock } from '@shoudan/core';
 import type { Db } from '@shoudan/db';
-import { createWorld, TestPos } from '@shoudan/db/testing';
+import { countStatements, createWorld, TestPos } from '@shoudan/db/testing';
 import { loadConfig } from '../src/config.ts';
 import { createGateway, type Gateway } from '../src/gateway/gateway.ts';
 import { loadTerminalMasterKeys } from '../src/keys/key-loading.ts';
@@ -16,7 +16,6 @@ import { createServices, requireKeys } from '../src/services.ts';
 import { createBenchDatabase } from './common.ts';
 import {
   backendCpuMs,
-  countStatements,
   cpuDelta,
   engineSaleLoops,
   measure,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import {
+  countStatements,
   createServerTestDatabase,
   createWorld,
   testServerUrl,
@@ -49,9 +50,9 @@ describe.skipIf(!url)('pooled payments on PostgreSQL (needs TEST_DATABASE_URL)',
     const sold = await pos.sale(700n);
     if (!sold.ok) throw new Error('sale refused');
     const counter = countStatements();
-    const voided = await pos.voidSale(sold.value.transaction, 700n).finally(counter.stop);
+    const voided = await pos.voidSale(sold.value.transaction, 700n).finally(() => counter.stop());
     expect(voided.ok).toBe(true);
-    expect(counter.count()).toBe(2);
+    expect(counter.stop()).toBe(2);
     const again = await pos.voidSale(sold.value.transaction, 700n);
     expect(again.ok ? 'approved' : again.outcome.code).toBe('already_voided');
     expect((await world.engine.checkLedger()).ok).toBe(true);
@@ -66,9 +67,9 @@ describe.skipIf(!url)('pooled payments on PostgreSQL (needs TEST_DATABASE_URL)',
     world.clock.set(cutoffInstantOf(businessDate, world.rules.cutoffTime));
     expect((await world.engine.cutoffDue()).map((c) => c.businessDate)).toContain(businessDate);
     const counter = countStatements();
-    const refunded = await pos.refund(rrn, 300n).finally(counter.stop);
+    const refunded = await pos.refund(rrn, 300n).finally(() => counter.stop());
     expect(refunded.ok).toBe(true);
-    expect(counter.count()).toBe(2);
+    expect(counter.stop()).toBe(2);
     const tooMuch = await pos.refund(rrn, 501n);
     expect(tooMuch.ok ? 'approved' : tooMuch.outcome.code).toBe('refund_exceeds_original');
     expect((await world.engine.checkLedger()).ok).toBe(true);
@@ -90,20 +91,3 @@ describe.skipIf(!url)('pooled payments on PostgreSQL (needs TEST_DATABASE_URL)',
     expect((await world.engine.checkLedger()).ok).toBe(true);
   });
 });
-
-/** Counts the statements every pg client sends, until stopped. */
-function countStatements(): { stop(): void; count(): number } {
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  let count = 0;
-  proto.query = function counted(this: unknown, ...args: unknown[]) {
-    count++;
-    return original.apply(this, args);
-  };
-  return {
-    stop: () => {
-      proto.query = original;
-    },
-    count: () => count,
-  };
-}

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createEngine, type CardNetwork } from '@shoudan/core';
-import { createStores } from '../stores/index.ts';
+import { createStores } from './index.ts';
 import {
+  countStatements,
   createServerTestDatabase,
   createWorld,
   testServerUrl,
@@ -174,20 +175,3 @@ describe.skipIf(!url)('group commit of sales on PostgreSQL (needs TEST_DATABASE_
 });
 
 const PAN = '6222020000000001';
-
-/** Counts the statements every pg client sends until stopped. */
-function countStatements(): { stop(): number } {
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  let count = 0;
-  proto.query = function counted(this: unknown, ...args: unknown[]) {
-    count++;
-    return original.apply(this, args);
-  };
-  return {
-    stop: () => {
-      proto.query = original;
-      return count;
-    },
-  };
-}
