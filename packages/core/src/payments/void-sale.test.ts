@@ -133,3 +133,32 @@ describe('void and the cutoff', () => {
     expect(after).toEqual([]);
   });
 });
+
+describe('the voidable sales by time', () => {
+  it("are the open batch's sales in the range, newest first, up to the limit", async () => {
+    const other = new TestPos(world.engine, world.merchant.terminalIds[1] ?? '');
+    other.voucherNo = 8_000;
+    other.batchNo = 3;
+    const settledSale = approved(await other.sale(100n));
+    expect((await other.settle()).ok).toBe(true);
+    const from = world.clock.now();
+    const sales = [];
+    for (const amount of [201n, 202n, 203n]) {
+      world.clock.advance(1_000);
+      sales.push(approved(await other.sale(amount)));
+    }
+    const [first, second, third] = sales.map((s) => s.id);
+    const find = (range: { from: Date; to: Date; limit?: number }) =>
+      world.engine
+        .findVoidableSales({ terminalId: other.terminalId, ...range })
+        .then((found) => found.map((v) => v.sale.id));
+    expect(await find({ from, to: world.clock.now(), limit: 2 })).toEqual([third, second]);
+    expect(await find({ from: new Date(0), to: world.clock.now() })).toEqual([
+      third,
+      second,
+      first,
+    ]);
+    expect(await find({ from, to: sales[0]?.createdAt ?? from })).toEqual([first]);
+    expect(await find({ from: new Date(0), to: world.clock.now() })).not.toContain(settledSale.id);
+  });
+});

@@ -34,6 +34,30 @@ describe('sign-in', () => {
     expect(second.ok && second.value.activated).toBe(false);
   });
 
+  it('hands back the voucher of the newest transaction, across the wrap and batches', async () => {
+    await newTerminal('VOUCHR01', 'pending_activation');
+    const signIn = async () => {
+      const result = await world.engine.signIn({ terminalId: 'VOUCHR01' });
+      if (!result.ok) throw new Error(result.outcome.code);
+      return { batchNo: result.value.batchNo, lastVoucherNo: result.value.lastVoucherNo };
+    };
+    await signIn();
+    const pos = new TestPos(world.engine, 'VOUCHR01');
+    pos.batchNo = 7;
+    pos.voucherNo = 999_998;
+    for (let i = 0; i < 2; i++) {
+      expect((await pos.sale(100n)).ok).toBe(true);
+      world.clock.advance(1_000);
+    }
+    expect(pos.voucherNo).toBe(1);
+    expect(await signIn()).toEqual({ batchNo: 7, lastVoucherNo: 1 });
+    expect((await pos.settle()).ok).toBe(true);
+    expect(await signIn()).toEqual({ batchNo: 8, lastVoucherNo: 1 });
+    world.clock.advance(1_000);
+    expect((await pos.sale(100n)).ok).toBe(true);
+    expect(await signIn()).toEqual({ batchNo: 8, lastVoucherNo: 2 });
+  });
+
   it('refuses unknown, frozen and deactivated terminals and inactive merchants', async () => {
     await newTerminal('FROZEN01', 'frozen');
     await newTerminal('RETIRE01', 'deactivated');

@@ -214,7 +214,6 @@ export const transactions = pgTable(
     ),
     index('transactions_merchant_date_idx').on(t.merchantId, t.businessDate),
     index('transactions_date_idx').on(t.businessDate, t.kind, t.status),
-    index('transactions_terminal_time_idx').on(t.terminalId, t.createdAt),
   ],
 );
 

@@ -1,13 +1,13 @@
 // PostgreSQL implementation of the payments port. On a server (a node-postgres pool) a payment's
 // transaction takes two round trips (`pooled-transaction.ts`) and sales share group commits
 // (`sale-groups.ts`); on PGlite it is drizzle's transaction. The statements are the same.
-import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { PaymentsStore, VoidableSalesQuery } from '@shoudan/core';
 import type { Db } from '../drivers/open.ts';
-import { businessDates, terminalBatches, transactions } from '../schema/index.ts';
+import { transactions } from '../schema/index.ts';
 import { PgPaymentsTx } from './payments-tx.ts';
 import { poolOf, pooledTransaction } from './pooled-transaction.ts';
-import { toRecord } from './rows.ts';
+import { recordOf, rowsOf, toRecord } from './rows.ts';
 import { GROUP_SIZE_DEFAULT, SaleGroups } from './sale-groups.ts';
 
 export { postEntries } from './payments-tx.ts';
@@ -30,33 +30,23 @@ export function createPaymentsStore(db: Db, saleGroupSizeMax = GROUP_SIZE_DEFAUL
             },
             { isolationLevel: 'read committed' },
           ),
+    // From the terminal's open batches, each read through the request key: the sales of one
+    // batch, never the terminal's whole history.
     voidableSales: async (q: VoidableSalesQuery) => {
-      const rows = await db
-        .select()
-        .from(transactions)
-        .innerJoin(
-          terminalBatches,
-          and(
-            eq(terminalBatches.terminalId, transactions.terminalId),
-            eq(terminalBatches.batchNo, transactions.batchNo),
-          ),
-        )
-        .leftJoin(businessDates, eq(businessDates.businessDate, transactions.businessDate))
-        .where(
-          and(
-            eq(transactions.terminalId, q.terminalId),
-            eq(transactions.kind, 'sale'),
-            eq(transactions.status, 'approved'),
-            eq(transactions.refundedFen, 0n),
-            gte(transactions.createdAt, q.from),
-            lte(transactions.createdAt, q.to),
-            eq(terminalBatches.status, 'open'),
-            sql`coalesce(${businessDates.status}, 'open') = 'open'`,
-          ),
-        )
-        .orderBy(desc(transactions.createdAt))
-        .limit(q.limit);
-      return rows.map((r) => toRecord(r.transactions));
+      const result = await db.execute(sql`
+        select s.t from terminal_batch b
+        cross join lateral (
+          select transaction_json(x) as t, x.created_at from transactions x
+          left join business_date d on d.business_date = x.business_date
+          where x.terminal_id = b.terminal_id and x.batch_no = b.batch_no
+            and x.kind = 'sale' and x.status = 'approved' and x.refunded_fen = 0
+            and x.created_at >= ${q.from.toISOString()}::timestamptz
+            and x.created_at <= ${q.to.toISOString()}::timestamptz
+            and coalesce(d.status, 'open') = 'open'
+          order by x.created_at desc limit ${q.limit}) s
+        where b.terminal_id = ${q.terminalId} and b.status = 'open'
+        order by s.created_at desc limit ${q.limit}`);
+      return rowsOf(result).map((r) => recordOf(r['t']));
     },
     findByRrn: async (rrn: string) => {
       const [row] = await db.select().from(transactions).where(eq(transactions.rrn, rrn));

@@ -46,11 +46,19 @@ class PgTerminalsTx implements TerminalsTx {
     this.tx = tx;
   }
 
+  /**
+   * Locks the terminal; its last voucher number is that of the newest transaction in its newest
+   * batch that has one, read a batch at a time through the request key.
+   */
   async lockTerminal(terminalId: string): Promise<TerminalRow | undefined> {
     const result = await this.tx.execute(sql`
       select t.terminal_id, t.merchant_id, t.status, t.current_batch_no,
-        coalesce((select x.voucher_no from transactions x where x.terminal_id = t.terminal_id
-          order by x.created_at desc, x.voucher_no desc limit 1), 0) as last_voucher_no,
+        coalesce((select last.voucher_no from terminal_batch b
+          cross join lateral (select x.voucher_no from transactions x
+            where x.terminal_id = b.terminal_id and x.batch_no = b.batch_no
+            order by x.created_at desc, x.voucher_no desc limit 1) last
+          where b.terminal_id = t.terminal_id
+          order by b.opened_at desc, b.batch_no desc limit 1), 0) as last_voucher_no,
         m.status = 'active' as merchant_active
       from terminal t join merchant m on m.id = t.merchant_id
       where t.terminal_id = ${terminalId}
