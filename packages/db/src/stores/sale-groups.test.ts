@@ -31,6 +31,13 @@ describe.skipIf(!url)('group commit of sales on PostgreSQL (needs TEST_DATABASE_
   });
   afterAll(async () => database.drop());
 
+  /** Connections of the test database waiting for a lock. */
+  async function lockWaiters(): Promise<number> {
+    const result = await world.db.execute(sql`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`);
+    return Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n);
+  }
+
   async function count(table: 'transactions' | 'journal_entry'): Promise<number> {
     const result = await world.db.execute(sql`select count(*)::int as n from ${sql.raw(table)}`);
     return Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n);
@@ -122,6 +129,40 @@ describe.skipIf(!url)('group commit of sales on PostgreSQL (needs TEST_DATABASE_
     }
   });
 
+  it('a commit that hangs holds the next sale back a moment only', async () => {
+    const [a, b, c] = poses;
+    if (!a || !b || !c) throw new Error('no terminals');
+    const network = world.network as CardNetwork;
+    const authorize = network.authorize.bind(network);
+    const asked: bigint[] = [];
+    network.authorize = async (request) => {
+      asked.push(request.amountFen);
+      return authorize(request);
+    };
+    const holder = new pg.Client({ connectionString: database.url });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('lock table journal_line in share mode');
+      let stuckDone = false;
+      const stuck = Promise.all([a.sale(701n), b.sale(702n)]).then((r) => {
+        stuckDone = true;
+        return r;
+      });
+      // Both commits under way, waiting for the lock: a sale now waits for company, then goes.
+      await until(async () => (await lockWaiters()) >= 2);
+      const third = c.sale(703n);
+      await until(async () => asked.includes(703n));
+      expect(stuckDone).toBe(false);
+      await holder.query('rollback');
+      const results = [...(await stuck), await third];
+      expect(results.every((r) => r.ok)).toBe(true);
+    } finally {
+      network.authorize = authorize;
+      await holder.end();
+    }
+  });
+
   it('a sale whose work fails is left out; the rest of its group commits', async () => {
     const network = world.network as CardNetwork;
     const authorize = network.authorize.bind(network);
@@ -175,3 +216,12 @@ describe.skipIf(!url)('group commit of sales on PostgreSQL (needs TEST_DATABASE_
 });
 
 const PAN = '6222020000000001';
+
+/** Resolves once `condition` holds, checked every few milliseconds; fails after ten seconds. */
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('the condition never held');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

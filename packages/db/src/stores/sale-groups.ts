@@ -7,10 +7,15 @@
 // and nothing of any is recorded.
 //
 // One group opens at a time: the sales that arrive meanwhile form the next, so a group is as
-// large as the load makes it (one sale when the server is quiet). A group holds one sale per
-// terminal; a terminal's next sale waits for the one before to finish. A sale whose terminal
-// another transaction holds (a void, a sign-in, another process) runs in a transaction of its
-// own, which waits for the lock, so one busy terminal never holds up a group.
+// large as the load makes it (one sale when the server is quiet). Groups take turns, one opening
+// while the other commits: a group holds at most half of the terminals with a sale under way, and
+// while a commit is under way a few sales wait for the ones it is about to answer (their
+// terminals' next sales) rather than open a group of their own (for HOLD_MS_MAX at most). Each
+// round trip then carries many sales, where a straggler would otherwise pay one alone.
+//
+// A group holds one sale per terminal; a terminal's next sale waits for the one before to finish.
+// A sale whose terminal another transaction holds (a void, a sign-in, another process) runs in a
+// transaction of its own, which waits for the lock, so one busy terminal never holds up a group.
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
@@ -38,6 +43,9 @@ import { rowsOf } from './rows.ts';
 /** Most sales in one group unless told otherwise (the statement that writes them stays small). */
 export const GROUP_SIZE_DEFAULT = 64;
 
+/** Longest a sale waits for company while a commit is under way. */
+export const HOLD_MS_MAX = 5;
+
 type Admission = { readonly group: SaleGroup; readonly opening: SaleOpening | undefined } | 'busy';
 
 type Waiting = {
@@ -55,6 +63,10 @@ export class SaleGroups {
   /** Terminals with a sale under way here (waiting ones aside). */
   private readonly terminals = new Set<string>();
   private opening = false;
+  /** Sales of the groups whose commit is under way. */
+  private committing = 0;
+  /** Since when sales wait for company, and the timer that ends the wait. */
+  private held: { readonly since: number; readonly timer: NodeJS.Timeout } | undefined;
 
   constructor(pool: pg.Pool, sizeMax = GROUP_SIZE_DEFAULT) {
     this.pool = pool;
@@ -89,13 +101,22 @@ export class SaleGroups {
     this.pump();
   }
 
+  /** A group's commit starts (its sales' terminals will soon be back) or ends. */
+  committingChanged(sales: number): void {
+    this.committing += sales;
+    if (sales < 0) this.pump();
+  }
+
   /** Opens the next group from what waits, unless one is opening. */
   private pump(): void {
     if (this.opening || this.waiting.length === 0) return;
+    const underWay = this.terminals.size + this.waiting.length;
+    const size = Math.min(this.sizeMax, Math.ceil(underWay / 2));
+    if (this.holdFor(Math.min(size, this.committing))) return;
     const picked: Waiting[] = [];
     const rest: Waiting[] = [];
     for (const w of this.waiting) {
-      if (picked.length < this.sizeMax && !this.terminals.has(w.key.terminalId)) {
+      if (picked.length < size && !this.terminals.has(w.key.terminalId)) {
         this.terminals.add(w.key.terminalId);
         picked.push(w);
       } else {
@@ -103,12 +124,30 @@ export class SaleGroups {
       }
     }
     if (picked.length === 0) return;
+    this.stopHolding();
     this.waiting = rest;
     this.opening = true;
-    void SaleGroup.open(this.pool, picked).finally(() => {
+    void SaleGroup.open(this, picked).finally(() => {
       this.opening = false;
       this.pump();
     });
+  }
+
+  /** Whether the waiting sales wait on for company: fewer than `enough` of them wait. */
+  private holdFor(enough: number): boolean {
+    if (this.waiting.length >= enough) return false;
+    if (!this.held) {
+      const timer = setTimeout(() => this.pump(), HOLD_MS_MAX);
+      timer.unref();
+      this.held = { since: performance.now(), timer };
+      return true;
+    }
+    return performance.now() - this.held.since < HOLD_MS_MAX;
+  }
+
+  private stopHolding(): void {
+    if (this.held) clearTimeout(this.held.timer);
+    this.held = undefined;
   }
 }
 
@@ -121,21 +160,24 @@ class SaleGroup {
   /** Sales done, waiting for the commit. */
   private readonly done: { member: GroupMember; settle: (error?: unknown) => void }[] = [];
 
-  private constructor(client: pg.PoolClient) {
+  private readonly groups: SaleGroups;
+
+  private constructor(groups: SaleGroups, client: pg.PoolClient) {
+    this.groups = groups;
     this.client = client;
     this.db = groupDrizzleOf(client);
   }
 
   /** Opens the sales of `picked` in one round trip and admits each to the group. */
-  static async open(pool: pg.Pool, picked: readonly Waiting[]): Promise<void> {
+  static async open(groups: SaleGroups, picked: readonly Waiting[]): Promise<void> {
     let client: pg.PoolClient;
     try {
-      client = await pool.connect();
+      client = await groups.pool.connect();
     } catch (error) {
       for (const w of picked) w.refuse(error);
       return;
     }
-    const group = new SaleGroup(client);
+    const group = new SaleGroup(groups, client);
     let answers: unknown[];
     try {
       answers = await group.openSales(picked);
@@ -196,6 +238,7 @@ class SaleGroup {
   /** Writes what the members left and commits, in one round trip; then answers them. */
   private async commit(): Promise<void> {
     const writes = statementsOf(this.done.map(({ member }) => member.takePending()));
+    this.groups.committingChanged(this.done.length);
     let failure: unknown;
     try {
       const sent = [...writes.map(inline), 'COMMIT'].join('; ');
@@ -209,6 +252,7 @@ class SaleGroup {
       failure = error;
       await this.rollBack();
     }
+    this.groups.committingChanged(-this.done.length);
     for (const { settle } of this.done) settle(failure ?? undefined);
   }
 
