@@ -91,4 +91,20 @@ describe('steady plans', () => {
     // The B-trees may grow a level meanwhile: a page each, never the history.
     expect(Object.entries(growth).filter(([, pages]) => !(pages < 8))).toEqual([]);
   });
+
+  it("the business date's lock key is worked out in line, the keys as before", async () => {
+    await probe.run('begin');
+    try {
+      await probe.run('set local plan_cache_mode = force_generic_plan');
+      await probe.run('prepare lock_key(date) as select business_date_lock_key($1) as key');
+      const plan = await probe.run(`explain (verbose, format json) execute lock_key('2026-11-24')`);
+      // Not a call (planned anew each time): its body, in the statement's own plan.
+      expect(JSON.stringify(plan)).not.toContain('business_date_lock_key');
+      const [row] = await probe.run(`execute lock_key('2026-11-24')`);
+      expect(String(row?.['key'])).toBe(String(0x534400000000n + 20261124n));
+    } finally {
+      await probe.run('rollback');
+      await probe.run('deallocate lock_key');
+    }
+  });
 });
