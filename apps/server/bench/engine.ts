@@ -117,7 +117,7 @@ export async function measure(
   const { ops, ms } = await runLoops(loops, options.seconds, options.maxOpsPerLoop, latencies);
   const statements = counter.stop();
   const cpu = process.cpuUsage(cpuBefore);
-  const serverCpu = cpuDelta(serverBefore, backendCpuMs(backends));
+  const serverCpu = cpuDelta(serverBefore, backendCpuMs(await serverBackends(db)));
   latencies.sort((a, b) => a - b);
   return {
     ops,
@@ -177,15 +177,12 @@ export function backendCpuMs(pids: readonly number[]): Map<number, number> {
   return cpu;
 }
 
-/** CPU used between two readings by the processes seen in both; null when none was. */
+/**
+ * CPU used between two readings: by the processes seen in both, and all of it by those that
+ * started in between (a connection the pool opened meanwhile); null when none was seen.
+ */
 export function cpuDelta(before: Map<number, number>, after: Map<number, number>): number | null {
   let total = 0;
-  let seen = 0;
-  for (const [pid, ms] of after) {
-    const start = before.get(pid);
-    if (start === undefined) continue;
-    total += ms - start;
-    seen++;
-  }
-  return seen === 0 ? null : total;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return after.size === 0 ? null : total;
 }

@@ -220,7 +220,7 @@ async function measureGateway(
     const done = await inbox.next('done');
     const statements = counter.stop();
     const cpu = process.cpuUsage(cpuBefore);
-    const serverCpu = cpuDelta(serverBefore, backendCpuMs(backends));
+    const serverCpu = cpuDelta(serverBefore, backendCpuMs(await serverBackends(db)));
     return measuredOf(done.result, {
       statements,
       gatewayCpuMs: (cpu.user + cpu.system) / 1000,
