@@ -287,7 +287,7 @@ export const journalLines = pgTable(
         'fee_income', 'settlement_payout')`,
     ),
     index('journal_line_entry_idx').on(t.entryId),
-    index('journal_line_account_idx').on(t.account, t.merchantId),
+    index('journal_line_merchant_account_idx').on(t.merchantId, t.account),
   ],
 );
 

@@ -1,6 +1,6 @@
 // PostgreSQL implementation of the ledger queries: balances from lines, and the balances that the
 // transactions and settlements say there must be.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Account, AccountBalance, LedgerFacts, LedgerStore } from '@shoudan/core';
 import type { Db } from '../drivers/open.ts';
 import { big, num, rowsOf } from './rows.ts';
@@ -13,15 +13,17 @@ function toBalances(result: unknown): AccountBalance[] {
   }));
 }
 
+/** Balances per account from the lines: all, or one merchant's (read through its own lines). */
+export function balancesQuery(merchantId?: string): SQL {
+  return sql`
+    select account, merchant_id, sum(amount_fen) as balance_fen from journal_line
+    ${merchantId ? sql`where merchant_id = ${merchantId}` : sql``}
+    group by account, merchant_id`;
+}
+
 export function createLedgerStore(db: Db): LedgerStore {
   return {
-    balances: async (merchantId) =>
-      toBalances(
-        await db.execute(sql`
-          select account, merchant_id, sum(amount_fen) as balance_fen from journal_line
-          ${merchantId ? sql`where merchant_id = ${merchantId}` : sql``}
-          group by account, merchant_id`),
-      ),
+    balances: async (merchantId) => toBalances(await db.execute(balancesQuery(merchantId))),
     facts: async (): Promise<LedgerFacts> => {
       const [counts] = rowsOf(
         await db.execute(sql`

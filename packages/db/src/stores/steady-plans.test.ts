@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createWorld, openTestDatabase, TestPos, type World } from '../testing/index.ts';
+import { balancesQuery } from './ledger-store.ts';
 import { rowsOf } from './rows.ts';
 
 const HISTORY = 1000;
@@ -25,7 +26,7 @@ let sale: { rrn: string; batchNo: number; voucherNo: number };
 
 beforeAll(async () => {
   const database = await openTestDatabase();
-  world = await createWorld(database);
+  world = await createWorld(database, { merchants: 2 });
   // One connection whose plans outlive the growth of the tables.
   if ('url' in database && typeof database.url === 'string') {
     const client = new pg.Client({ connectionString: database.url });
@@ -57,18 +58,22 @@ function openings(): Record<'sale' | 'refund' | 'void', string> {
   };
 }
 
+/** Pages an EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) says its statement read. */
+function pagesOf(value: unknown): number {
+  const plan = (typeof value === 'string' ? JSON.parse(value) : value) as {
+    Plan: { 'Shared Hit Blocks': number; 'Shared Read Blocks': number };
+  }[];
+  const top = plan[0]?.Plan;
+  return (top?.['Shared Hit Blocks'] ?? Number.NaN) + (top?.['Shared Read Blocks'] ?? 0);
+}
+
 /** Pages read by the last of CALLS calls of `call`, in a transaction rolled back after. */
 async function pagesRead(call: string): Promise<number> {
   await probe.run('begin');
   try {
     for (let i = 1; i < CALLS; i++) await probe.run(`select ${call}`);
     const [row] = await probe.run(`explain (analyze, buffers, format json) select ${call}`);
-    const value = row?.['QUERY PLAN'];
-    const plan = (typeof value === 'string' ? JSON.parse(value) : value) as {
-      Plan: { 'Shared Hit Blocks': number; 'Shared Read Blocks': number };
-    }[];
-    const top = plan[0]?.Plan;
-    return (top?.['Shared Hit Blocks'] ?? Number.NaN) + (top?.['Shared Read Blocks'] ?? 0);
+    return pagesOf(row?.['QUERY PLAN']);
   } finally {
     await probe.run('rollback');
   }
@@ -106,5 +111,26 @@ describe('steady plans', () => {
       await probe.run('rollback');
       await probe.run('deallocate lock_key');
     }
+  });
+
+  it("a merchant's balance reads its own lines, not the whole ledger's", async () => {
+    const quiet = new TestPos(world.engine, world.merchants[1]?.terminalIds[0] ?? '');
+    const merchantId = world.merchants[1]?.id ?? '';
+    if (!(await quiet.sale(500n)).ok) throw new Error('the quiet merchant sells');
+    const pages = async () => {
+      const [row] = rowsOf(
+        await world.db.execute(
+          sql`explain (analyze, buffers, format json) ${balancesQuery(merchantId)}`,
+        ),
+      );
+      return pagesOf(row?.['QUERY PLAN']);
+    };
+    const before = await pages();
+    for (let i = 0; i < HISTORY; i++) {
+      if (!(await pos.sale(1_000n)).ok) throw new Error('the busy merchant sells');
+    }
+    // Its own lines' pages (3 here), the same after; the index led by the account read 5 more.
+    expect((await pages()) - before).toBeLessThan(3);
+    expect((await world.engine.merchantBalance(merchantId)).pendingFen).toBeGreaterThan(0n);
   });
 });
