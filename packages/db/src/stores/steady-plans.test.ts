@@ -12,6 +12,7 @@ import pg from 'pg';
 import { createWorld, openTestDatabase, TestPos, type World } from '../testing/index.ts';
 import { balancesQuery } from './ledger-store.ts';
 import { rowsOf } from './rows.ts';
+import { lastVoucherNoOf } from './terminals-store.ts';
 
 const HISTORY = 1000;
 /** More calls than the plan cache makes custom plans for before it settles on a generic one. */
@@ -132,5 +133,23 @@ describe('steady plans', () => {
     // Its own lines' pages (3 here), the same after; the index led by the account read 5 more.
     expect((await pages()) - before).toBeLessThan(3);
     expect((await world.engine.merchantBalance(merchantId)).pendingFen).toBeGreaterThan(0n);
+  });
+
+  it("sign-in's last voucher reads the terminal's newest batch, not its history", async () => {
+    const quiet = new TestPos(world.engine, world.merchants[1]?.terminalIds[0] ?? '');
+    quiet.voucherNo = 50;
+    if (!(await quiet.sale(600n)).ok) throw new Error('the quiet terminal sells');
+    // The busy terminal: hundreds of sales in its first batch, settled; one in the next.
+    const settled = await pos.settle();
+    if (!settled.ok || !(await pos.sale(700n)).ok) throw new Error('the busy terminal goes on');
+    const pages = async (terminalId: string) => {
+      const [row] = rowsOf(
+        await world.db.execute(
+          sql`explain (analyze, buffers, format json) select ${lastVoucherNoOf(sql`${terminalId}`)}`,
+        ),
+      );
+      return pagesOf(row?.['QUERY PLAN']);
+    };
+    expect((await pages(pos.terminalId)) - (await pages(quiet.terminalId))).toBeLessThan(4);
   });
 });

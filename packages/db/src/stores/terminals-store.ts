@@ -1,5 +1,5 @@
 // PostgreSQL implementation of the terminals port: sessions, batches and batch totals.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type {
   BatchRow,
   BatchTotals,
@@ -39,6 +39,19 @@ function loadTotals(value: unknown): BatchTotals | null {
   return { domestic: block(t.domestic), foreign: block(t.foreign) };
 }
 
+/**
+ * The voucher number of the terminal's newest transaction (0 if none): the newest of its highest
+ * batch (numbers wrap only after 999,999 settlements), read through the request key, never the
+ * terminal's whole history.
+ */
+export function lastVoucherNoOf(terminalId: SQL): SQL {
+  return sql`coalesce((select x.voucher_no from transactions x
+    where x.terminal_id = ${terminalId}
+      and x.batch_no = (select max(y.batch_no) from transactions y
+        where y.terminal_id = ${terminalId})
+    order by x.created_at desc, x.voucher_no desc limit 1), 0)`;
+}
+
 class PgTerminalsTx implements TerminalsTx {
   private readonly tx: Db;
 
@@ -46,19 +59,10 @@ class PgTerminalsTx implements TerminalsTx {
     this.tx = tx;
   }
 
-  /**
-   * Locks the terminal; its last voucher number is that of the newest transaction in its newest
-   * batch that has one, read a batch at a time through the request key.
-   */
   async lockTerminal(terminalId: string): Promise<TerminalRow | undefined> {
     const result = await this.tx.execute(sql`
       select t.terminal_id, t.merchant_id, t.status, t.current_batch_no,
-        coalesce((select last.voucher_no from terminal_batch b
-          cross join lateral (select x.voucher_no from transactions x
-            where x.terminal_id = b.terminal_id and x.batch_no = b.batch_no
-            order by x.created_at desc, x.voucher_no desc limit 1) last
-          where b.terminal_id = t.terminal_id
-          order by b.opened_at desc, b.batch_no desc limit 1), 0) as last_voucher_no,
+        ${lastVoucherNoOf(sql`t.terminal_id`)} as last_voucher_no,
         m.status = 'active' as merchant_active
       from terminal t join merchant m on m.id = t.merchant_id
       where t.terminal_id = ${terminalId}
