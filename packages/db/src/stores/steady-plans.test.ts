@@ -7,7 +7,7 @@
 // migrations 0008 and 0009 the three read 30, 31 and 65 pages more after 1,000 sales; now 1, 2
 // and 4, the B-trees' new levels.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { createWorld, openTestDatabase, TestPos, type World } from '../testing/index.ts';
 import { balancesQuery } from './ledger-store.ts';
@@ -68,6 +68,13 @@ function pagesOf(value: unknown): number {
   return (top?.['Shared Hit Blocks'] ?? Number.NaN) + (top?.['Shared Read Blocks'] ?? 0);
 }
 
+/** Pages read by `query`, run once. */
+async function pagesReadBy(query: SQL): Promise<number> {
+  const explained = sql`explain (analyze, buffers, format json) ${query}`;
+  const [row] = rowsOf(await world.db.execute(explained));
+  return pagesOf(row?.['QUERY PLAN']);
+}
+
 /** Pages read by the last of CALLS calls of `call`, in a transaction rolled back after. */
 async function pagesRead(call: string): Promise<number> {
   await probe.run('begin');
@@ -118,14 +125,7 @@ describe('steady plans', () => {
     const quiet = new TestPos(world.engine, world.merchants[1]?.terminalIds[0] ?? '');
     const merchantId = world.merchants[1]?.id ?? '';
     if (!(await quiet.sale(500n)).ok) throw new Error('the quiet merchant sells');
-    const pages = async () => {
-      const [row] = rowsOf(
-        await world.db.execute(
-          sql`explain (analyze, buffers, format json) ${balancesQuery(merchantId)}`,
-        ),
-      );
-      return pagesOf(row?.['QUERY PLAN']);
-    };
+    const pages = () => pagesReadBy(balancesQuery(merchantId));
     const before = await pages();
     for (let i = 0; i < HISTORY; i++) {
       if (!(await pos.sale(1_000n)).ok) throw new Error('the busy merchant sells');
@@ -142,14 +142,8 @@ describe('steady plans', () => {
     // The busy terminal: hundreds of sales in its first batch, settled; one in the next.
     const settled = await pos.settle();
     if (!settled.ok || !(await pos.sale(700n)).ok) throw new Error('the busy terminal goes on');
-    const pages = async (terminalId: string) => {
-      const [row] = rowsOf(
-        await world.db.execute(
-          sql`explain (analyze, buffers, format json) select ${lastVoucherNoOf(sql`${terminalId}`)}`,
-        ),
-      );
-      return pagesOf(row?.['QUERY PLAN']);
-    };
+    const pages = (terminalId: string) =>
+      pagesReadBy(sql`select ${lastVoucherNoOf(sql`${terminalId}`)}`);
     expect((await pages(pos.terminalId)) - (await pages(quiet.terminalId))).toBeLessThan(4);
   });
 });
