@@ -1,6 +1,7 @@
 // Goal: what a payment reads under its locks costs the same however much history the terminal,
 // the merchant and the ledger hold: the duplicate check, a refund's original and a void's lines
-// each go straight to their rows.
+// each go straight to their rows; so do a merchant's balance and sign-in's last voucher, and the
+// business date's lock key is computed in line.
 // Method: on one connection the opening functions run while the tables are nearly empty, often
 // enough to keep generic plans (made then, as on a new server); after hundreds of sales more,
 // EXPLAIN (ANALYZE, BUFFERS) on that connection counts the pages the same calls read. (Before
