@@ -8,7 +8,7 @@ import {
   countStatements,
   createServerTestDatabase,
   createWorld,
-  testServerUrl,
+  serverSuiteUrl,
   TestPos,
   type ServerTestDatabase,
   type World,
@@ -16,8 +16,7 @@ import {
 import { cutoffInstantOf } from '@shoudan/core';
 import { inline } from './pooled-transaction.ts';
 
-const url = testServerUrl();
-if (!url && process.env['CI'] === 'true') throw new Error('CI needs TEST_DATABASE_URL');
+const url = serverSuiteUrl();
 
 describe.skipIf(!url)('pooled payments on PostgreSQL (needs TEST_DATABASE_URL)', () => {
   let database: ServerTestDatabase;

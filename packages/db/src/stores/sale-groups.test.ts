@@ -10,14 +10,13 @@ import {
   countStatements,
   createServerTestDatabase,
   createWorld,
-  testServerUrl,
+  serverSuiteUrl,
   TestPos,
   type ServerTestDatabase,
   type World,
 } from '../testing/index.ts';
 
-const url = testServerUrl();
-if (!url && process.env['CI'] === 'true') throw new Error('CI needs TEST_DATABASE_URL');
+const url = serverSuiteUrl();
 
 describe.skipIf(!url)('group commit of sales on PostgreSQL (needs TEST_DATABASE_URL)', () => {
   let database: ServerTestDatabase;

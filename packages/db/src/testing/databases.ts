@@ -49,6 +49,16 @@ export function testServerUrl(): string | undefined {
   return process.env['TEST_DATABASE_URL'] || undefined;
 }
 
+/**
+ * The server for a suite that runs on PostgreSQL only: undefined locally without one (the suite
+ * skips), an error under CI=true, where such suites must run.
+ */
+export function serverSuiteUrl(): string | undefined {
+  const url = testServerUrl();
+  if (!url && process.env['CI'] === 'true') throw new Error('CI needs TEST_DATABASE_URL');
+  return url;
+}
+
 /** A fresh, migrated database on the test server; `drop()` closes and removes it. */
 export async function createServerTestDatabase(
   serverUrl: string,
