@@ -132,9 +132,9 @@ async function seedMerchants(
 }
 
 /**
- * Inserts the sales in chunks, one statement each: the transactions, their journal entries and
- * the lines saleLines() makes (debit-card sales at the plan rate, rounded half-up and capped, as
- * feeFen() does). Returns the gross inserted.
+ * Inserts the sales in chunks, one statement each: the transactions and their journal entries
+ * with the lines saleLines() makes (debit-card sales at the plan rate, rounded half-up and capped,
+ * as feeFen() does). Returns the gross inserted.
  */
 async function bulkInsertSales(
   database: ServerTestDatabase,
@@ -179,14 +179,15 @@ function insertChunk(options: SettlementBenchOptions, dayStart: Date, from: numb
         ${RATE.rateBps}, 'card_debit', 'card', '622202******0001', 'CUP', '000000',
         ${BUSINESS_DATE}, md5('h' || i), at
       from f
-    ), e as (
-      insert into journal_entry (id, kind, merchant_id, transaction_id, business_date, created_at)
-      select entry_id, 'sale', merchant_id, id, ${BUSINESS_DATE}, at from f
     )
-    insert into journal_line (entry_id, account, merchant_id, amount_fen)
-    select f.entry_id, l.account, l.merchant_id, l.amount_fen
-    from f, lateral (values ('network_receivable', f.merchant_id, f.amount),
-      ('merchant_pending', f.merchant_id, -(f.amount - f.fee)),
-      ('fee_income', null::uuid, -f.fee)) l(account, merchant_id, amount_fen)
-    where l.amount_fen <> 0`;
+    insert into journal_entry (id, kind, merchant_id, transaction_id, business_date, created_at,
+      line_accounts, line_merchant_ids, line_amounts_fen)
+    select entry_id, 'sale', merchant_id, id, ${BUSINESS_DATE}, at,
+      case when fee = 0 then array['network_receivable', 'merchant_pending']
+        else array['network_receivable', 'merchant_pending', 'fee_income'] end,
+      case when fee = 0 then array[merchant_id, merchant_id]
+        else array[merchant_id, merchant_id, null] end,
+      case when fee = 0 then array[amount, -amount]
+        else array[amount, -(amount - fee), -fee] end
+    from f`;
 }

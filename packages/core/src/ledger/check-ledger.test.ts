@@ -16,7 +16,10 @@ beforeAll(async () => {
 });
 afterAll(async () => world.database.close());
 
-function entry(id: string) {
+type Line = { account: string; merchantId: string | null; amountFen: bigint };
+
+/** A row of journal_entry with these lines, written straight to the table. */
+function entry(id: string, lines: readonly Line[]) {
   return {
     id,
     kind: 'sale',
@@ -25,29 +28,68 @@ function entry(id: string) {
     settlementId: null,
     businessDate: '2026-11-24',
     createdAt: world.clock.now(),
+    lineAccounts: lines.map((l) => l.account),
+    lineMerchantIds: lines.map((l) => l.merchantId) as string[],
+    lineAmountsFen: lines.map((l) => l.amountFen),
   };
 }
 
+async function entryCount(id: string): Promise<number> {
+  const left = (await world.db.execute(
+    sql`select count(*) as n from journal_entry where id = ${id}`,
+  )) as unknown as { rows: { n: unknown }[] };
+  return Number(left.rows[0]?.n);
+}
+
 describe('ledger guards in the database', () => {
-  it('refuses at commit an entry whose lines do not balance, and keeps nothing of it', async () => {
+  const pending = (amountFen: bigint): Line => ({
+    account: 'merchant_pending',
+    merchantId: world.merchant.id,
+    amountFen,
+  });
+  const fee = (amountFen: bigint): Line => ({ account: 'fee_income', merchantId: null, amountFen });
+
+  it.each<[string, () => Line[]]>([
+    ['lines that do not balance', () => [fee(5n), pending(-4n)]],
+    ['no lines', () => []],
+    ['a zero line', () => [fee(5n), pending(-5n), pending(0n)]],
+    ['an unknown account', () => [fee(5n), { ...pending(-5n), account: 'suspense' }]],
+    [
+      "a line of another merchant than the entry's",
+      () => [fee(5n), { ...pending(-5n), merchantId: world.ids.next() }],
+    ],
+  ])('refuses an entry with %s, and keeps nothing of it', async (_, lines) => {
     const id = world.ids.next();
     const attempt = world.db.transaction(async (tx) => {
-      await tx.insert(schema.journalEntries).values(entry(id));
-      await tx.insert(schema.journalLines).values([
-        { entryId: id, account: 'fee_income', merchantId: null, amountFen: 5n },
-        { entryId: id, account: 'merchant_pending', merchantId: world.merchant.id, amountFen: -4n },
-      ]);
+      await tx.insert(schema.journalEntries).values(entry(id, lines()));
     });
-    await expect(attempt).rejects.toThrow();
-    const left = (await world.db.execute(
-      sql`select count(*) as n from journal_entry where id = ${id}`,
-    )) as unknown as { rows: { n: unknown }[] };
-    expect(Number(left.rows[0]?.n)).toBe(0);
+    const refusal = await attempt.then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(String((refusal?.cause as Error | undefined)?.message)).toMatch(
+      /journal_entry_lines_valid/,
+    );
+    expect(await entryCount(id)).toBe(0);
   });
 
-  it('refuses to change or delete a posted line', async () => {
+  it('takes a balanced entry of two lines (the guard refuses only what it must)', async () => {
+    const id = world.ids.next();
+    const attempt = world.db.transaction(async (tx) => {
+      await tx.insert(schema.journalEntries).values(entry(id, [fee(5n), pending(-5n)]));
+      const seen = (await tx.execute(
+        sql`select count(*) as n from journal_entry where id = ${id}`,
+      )) as unknown as { rows: { n: unknown }[] };
+      expect(Number(seen.rows[0]?.n)).toBe(1);
+      tx.rollback(); // the ledger check below sees only the engine's entries
+    });
+    await expect(attempt).rejects.toThrow(/rollback/i);
+    expect(await entryCount(id)).toBe(0);
+  });
+
+  it('refuses to change or delete a posted entry or its lines', async () => {
     await expect(
-      world.db.execute(sql`update journal_line set amount_fen = amount_fen + 1`),
+      world.db.execute(sql`update journal_entry set line_amounts_fen = line_amounts_fen`),
     ).rejects.toThrow();
     await expect(world.db.execute(sql`delete from journal_entry`)).rejects.toThrow();
   });
@@ -68,18 +110,12 @@ describe('ledger check', () => {
 
   it('finds a balanced entry that moves money without a business cause', async () => {
     const id = world.ids.next();
-    await world.db.transaction(async (tx) => {
-      await tx.insert(schema.journalEntries).values(entry(id));
-      await tx.insert(schema.journalLines).values([
-        { entryId: id, account: 'fee_income', merchantId: null, amountFen: 70n },
-        {
-          entryId: id,
-          account: 'merchant_pending',
-          merchantId: world.merchant.id,
-          amountFen: -70n,
-        },
-      ]);
-    });
+    await world.db.insert(schema.journalEntries).values(
+      entry(id, [
+        { account: 'fee_income', merchantId: null, amountFen: 70n },
+        { account: 'merchant_pending', merchantId: world.merchant.id, amountFen: -70n },
+      ]),
+    );
     const report = await world.engine.checkLedger();
     expect(report.ok).toBe(false);
     expect(report.mismatches).toEqual(

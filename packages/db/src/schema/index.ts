@@ -254,6 +254,12 @@ export const merchantSettlements = pgTable(
   ],
 );
 
+/**
+ * A journal entry with its lines: line i is (line_accounts[i], line_merchant_ids[i],
+ * line_amounts_fen[i]), debits positive, credits negative. The lines live in their entry's row,
+ * so an entry is written and checked whole: the CHECK refuses one that does not balance, has
+ * fewer than two lines, a zero or unknown line, or a line of another merchant than its own.
+ */
 export const journalEntries = pgTable(
   'journal_entry',
   {
@@ -264,30 +270,18 @@ export const journalEntries = pgTable(
     settlementId: uuid('settlement_id'),
     businessDate: date('business_date', { mode: 'string' }).notNull(),
     createdAt: at('created_at').notNull(),
-  },
-  (t) => [index('journal_entry_transaction_idx').on(t.transactionId)],
-);
-
-export const journalLines = pgTable(
-  'journal_line',
-  {
-    id: bigint('id', { mode: 'bigint' }).primaryKey().generatedAlwaysAsIdentity(),
-    entryId: uuid('entry_id')
-      .notNull()
-      .references(() => journalEntries.id),
-    account: text('account').notNull(),
-    merchantId: uuid('merchant_id'),
-    amountFen: fen('amount_fen').notNull(),
+    lineAccounts: text('line_accounts').array().notNull(),
+    lineMerchantIds: uuid('line_merchant_ids').array().notNull(),
+    lineAmountsFen: fen('line_amounts_fen').array().notNull(),
   },
   (t) => [
-    check('journal_line_nonzero', sql`${t.amountFen} <> 0`),
     check(
-      'journal_line_account_known',
-      sql`${t.account} in ('network_receivable', 'merchant_pending', 'merchant_payable',
-        'fee_income', 'settlement_payout')`,
+      'journal_entry_lines_valid',
+      sql`journal_lines_valid(${t.merchantId}, ${t.lineAccounts}, ${t.lineMerchantIds},
+        ${t.lineAmountsFen})`,
     ),
-    index('journal_line_entry_idx').on(t.entryId),
-    index('journal_line_merchant_account_idx').on(t.merchantId, t.account),
+    index('journal_entry_transaction_idx').on(t.transactionId),
+    index('journal_entry_merchant_idx').on(t.merchantId),
   ],
 );
 

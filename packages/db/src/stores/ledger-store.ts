@@ -1,5 +1,5 @@
-// PostgreSQL implementation of the ledger queries: balances from lines, and the balances that the
-// transactions and settlements say there must be.
+// PostgreSQL implementation of the ledger queries: balances from the entries' lines, and the
+// balances that the transactions and settlements say there must be.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Account, AccountBalance, LedgerFacts, LedgerStore } from '@shoudan/core';
 import type { Db } from '../drivers/open.ts';
@@ -13,11 +13,25 @@ function toBalances(result: unknown): AccountBalance[] {
   }));
 }
 
-/** Balances per account from the lines: all, or one merchant's (read through its own lines). */
+/** Lines (entry_id, account, merchant_id, amount_fen) of all entries, or of those `where` picks. */
+function linesOf(where: SQL = sql``): SQL {
+  return sql`(select e.id as entry_id, l.account, l.merchant_id, l.amount_fen from journal_entry e
+    cross join lateral unnest(e.line_accounts, e.line_merchant_ids, e.line_amounts_fen)
+      as l(account, merchant_id, amount_fen) ${where})`;
+}
+
+/**
+ * Balances per account from the lines: all, or one merchant's, read from its own entries (a
+ * merchant's lines are all in entries of that merchant: the entries' CHECK).
+ */
 export function balancesQuery(merchantId?: string): SQL {
+  const lines = merchantId
+    ? linesOf(
+        sql`where e.merchant_id = ${merchantId}::uuid and l.merchant_id = ${merchantId}::uuid`,
+      )
+    : linesOf();
   return sql`
-    select account, merchant_id, sum(amount_fen) as balance_fen from journal_line
-    ${merchantId ? sql`where merchant_id = ${merchantId}` : sql``}
+    select account, merchant_id, sum(amount_fen) as balance_fen from ${lines} l
     group by account, merchant_id`;
 }
 
@@ -28,8 +42,8 @@ export function createLedgerStore(db: Db): LedgerStore {
       const [counts] = rowsOf(
         await db.execute(sql`
           select (select count(*) from journal_entry) as entries,
-            (select count(*) from journal_line) as lines,
-            (select coalesce(sum(amount_fen), 0) from journal_line) as total,
+            (select count(*) from ${linesOf()} l) as lines,
+            (select coalesce(sum(amount_fen), 0) from ${linesOf()} l) as total,
             (select count(*) from transactions t
               where ((t.kind = 'sale' and t.status in ('approved', 'voided'))
                 or (t.kind in ('void', 'refund') and t.status = 'approved'))
@@ -38,8 +52,8 @@ export function createLedgerStore(db: Db): LedgerStore {
       );
       const unbalanced = rowsOf(
         await db.execute(sql`
-          select e.id from journal_entry e left join journal_line l on l.entry_id = e.id
-          group by e.id having coalesce(sum(l.amount_fen), 0) <> 0 or count(l.id) < 2
+          select e.id from journal_entry e left join ${linesOf()} l on l.entry_id = e.id
+          group by e.id having coalesce(sum(l.amount_fen), 0) <> 0 or count(l.entry_id) < 2
           limit 100`),
       );
       return {

@@ -23,13 +23,7 @@ import type {
   TerminalStatus,
 } from '@shoudan/core';
 import type { Db } from '../drivers/open.ts';
-import {
-  businessDates,
-  journalEntries,
-  journalLines,
-  terminalBatches,
-  transactions,
-} from '../schema/index.ts';
+import { businessDates, terminalBatches, transactions } from '../schema/index.ts';
 import { big, num, recordOf, rowsOf, toRecord } from './rows.ts';
 
 export class PgPaymentsTx implements PaymentsTx {
@@ -196,22 +190,17 @@ export class PgPaymentsTx implements PaymentsTx {
 
   async linesOfTransaction(transactionId: string): Promise<JournalLine[]> {
     const tx = await this.tx();
-    const rows = await tx
-      .select({
-        account: journalLines.account,
-        merchantId: journalLines.merchantId,
-        amountFen: journalLines.amountFen,
-      })
-      .from(journalLines)
-      .innerJoin(journalEntries, eq(journalEntries.id, journalLines.entryId))
-      .where(
-        and(
-          eq(journalEntries.transactionId, transactionId),
-          sql`${journalEntries.kind} <> 'reversal'`,
-        ),
-      )
-      .orderBy(journalLines.id);
-    return rows.map((r) => ({ ...r, account: r.account as Account }));
+    const result = await tx.execute(sql`
+      select l.account, l.merchant_id, l.amount_fen from journal_entry e
+      cross join lateral unnest(e.line_accounts, e.line_merchant_ids, e.line_amounts_fen)
+        with ordinality as l(account, merchant_id, amount_fen, n)
+      where e.transaction_id = ${transactionId}::uuid and e.kind <> 'reversal'
+      order by e.created_at, e.id, l.n`);
+    return rowsOf(result).map((r) => ({
+      account: String(r['account']) as Account,
+      merchantId: r['merchant_id'] === null ? null : String(r['merchant_id']),
+      amountFen: big(r['amount_fen']),
+    }));
   }
 }
 
@@ -346,80 +335,20 @@ function entryJson(e: JournalEntry) {
     settlement_id: e.settlementId,
     business_date: e.businessDate,
     created_at: e.createdAt.toISOString(),
-    lines: e.lines.map((l) => ({
-      account: l.account,
-      merchant_id: l.merchantId,
-      amount_fen: l.amountFen.toString(),
-    })),
+    line_accounts: e.lines.map((l) => l.account),
+    line_merchant_ids: e.lines.map((l) => l.merchantId),
+    line_amounts_fen: e.lines.map((l) => l.amountFen.toString()),
   };
 }
 
-/** Most parameters one statement of journal rows may carry (PostgreSQL allows 65,535). */
-const PARAMS_PER_STATEMENT_MAX = 30_000;
-
 /**
- * The INSERTs of entries and their lines: one pair per slice of entries small enough for the
- * parameter limit (so a single pair for the entries of a payment).
- */
-function journalInserts(entries: readonly JournalEntry[]): SQL[] {
-  const inserts: SQL[] = [];
-  let slice: JournalEntry[] = [];
-  let params = 0;
-  const close = () => {
-    if (slice.length === 0) return;
-    inserts.push(insertEntries(slice), insertLines(slice));
-    slice = [];
-    params = 0;
-  };
-  for (const e of entries) {
-    const cost = 7 + 4 * e.lines.length;
-    if (params + cost > PARAMS_PER_STATEMENT_MAX) close();
-    slice.push(e);
-    params += cost;
-  }
-  close();
-  return inserts;
-}
-
-function insertEntries(entries: readonly JournalEntry[]): SQL {
-  const rows = entries.map(
-    (e) => sql`(${e.id}, ${e.kind}, ${e.merchantId}, ${e.transactionId}, ${e.settlementId},
-      ${e.businessDate}, ${e.createdAt.toISOString()})`,
-  );
-  return sql`insert into journal_entry (id, kind, merchant_id, transaction_id, settlement_id,
-    business_date, created_at) values ${sql.join(rows, sql`, `)}`;
-}
-
-function insertLines(entries: readonly JournalEntry[]): SQL {
-  const rows = entries.flatMap((e) =>
-    e.lines.map((l) => sql`(${e.id}, ${l.account}, ${l.merchantId}, ${l.amountFen.toString()})`),
-  );
-  return sql`insert into journal_line (entry_id, account, merchant_id, amount_fen)
-    values ${sql.join(rows, sql`, `)}`;
-}
-
-/**
- * Data-modifying statements run as one: all but the last become WITH clauses. They must not
- * touch the same row twice, nor read one another's rows (one snapshot for all); a line's foreign
- * key to its entry is checked at the end of the statement, when both are there.
- */
-function inOneStatement(writes: readonly SQL[]): SQL {
-  const last = writes[writes.length - 1];
-  if (!last) return sql`select 1`;
-  if (writes.length === 1) return last;
-  const clauses = writes.slice(0, -1).map((w, i) => sql`${sql.raw(`w${i}`)} as (${w})`);
-  return sql`with ${sql.join(clauses, sql`, `)} ${last}`;
-}
-
-/**
- * Inserts entries and their lines: one statement for a slice of entries up to the parameter
- * limit (one statement for the entries of a payment or a chunk of settlements).
+ * Inserts journal entries with their lines, in one statement whatever their number (a payment's
+ * entry, or a chunk of settlements'): `record_payments` with no transactions.
  */
 export async function postEntries(tx: Db, entries: readonly JournalEntry[]): Promise<void> {
-  const inserts = journalInserts(entries);
-  for (let i = 0; i < inserts.length; i += 2) {
-    await tx.execute(inOneStatement(inserts.slice(i, i + 2)));
-  }
+  if (entries.length === 0) return;
+  const entriesJson = JSON.stringify(entries.map(entryJson));
+  await tx.execute(sql`select record_payments('[]'::jsonb, ${entriesJson}::jsonb)`);
 }
 
 export function openRefundQuery(

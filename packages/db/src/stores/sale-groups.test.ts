@@ -142,7 +142,7 @@ describe.skipIf(!url)('group commit of sales on PostgreSQL (needs TEST_DATABASE_
     await holder.connect();
     try {
       await holder.query('begin');
-      await holder.query('lock table journal_line in share mode');
+      await holder.query('lock table journal_entry in share mode');
       let stuckDone = false;
       const stuck = Promise.all([a.sale(701n), b.sale(702n)]).then((r) => {
         stuckDone = true;

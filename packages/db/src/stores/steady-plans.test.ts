@@ -131,7 +131,7 @@ describe('steady plans', () => {
     for (let i = 0; i < HISTORY; i++) {
       if (!(await pos.sale(1_000n)).ok) throw new Error('the busy merchant sells');
     }
-    // Its own lines' pages (3 here), the same after; the index led by the account read 5 more.
+    // Its own entries' pages, the same after (the lines' index once led by the account: 5 more).
     expect((await pages()) - before).toBeLessThan(3);
     expect((await world.engine.merchantBalance(merchantId)).pendingFen).toBeGreaterThan(0n);
   });
