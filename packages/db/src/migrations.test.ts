@@ -99,3 +99,31 @@ describe('0013: the lines move into their entries', () => {
     ).rejects.toThrow(/journal_entry_lines_valid/);
   });
 });
+
+describe("0014: a transaction's merchant is its terminal's", () => {
+  const OTHER = '0190a000-0000-7000-8000-000000000002';
+  const sale = (merchant: string, voucher: number) =>
+    client.query(`insert into transactions (id, merchant_id, terminal_id, batch_no, voucher_no,
+        kind, status, amount_fen, fee_fen, payment_method, business_date, created_at)
+      values (gen_random_uuid(), '${merchant}', 'T0000001', 1, ${voucher}, 'sale', 'approved',
+        100, 0, 'card', '2026-11-24', now())`);
+
+  beforeAll(async () => {
+    await client.exec(`
+      insert into fee_plan (id, name, created_at)
+        values ('0190a000-0000-7000-8000-0000000000f1', 'standard', now());
+      insert into merchant (id, merchant_no, name, merchant_type, status, fee_plan_id, created_at)
+        values ('${MERCHANT}', '898310058120001', 'A', 'individual', 'active',
+            '0190a000-0000-7000-8000-0000000000f1', now()),
+          ('${OTHER}', '898310058120002', 'B', 'individual', 'active',
+            '0190a000-0000-7000-8000-0000000000f1', now());
+      insert into terminal (terminal_id, merchant_id, serial_no, status, current_batch_no,
+          created_at)
+        values ('T0000001', '${MERCHANT}', 'SN1', 'active', 1, now());`);
+  });
+
+  it("takes one of the terminal's merchant and refuses one of another merchant", async () => {
+    await sale(MERCHANT, 1);
+    await expect(sale(OTHER, 2)).rejects.toThrow(/transactions_terminal_merchant_fk/);
+  });
+});

@@ -7,6 +7,7 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -117,6 +118,7 @@ export const terminals = pgTable(
     ),
     check('terminal_batch_range', sql`${t.currentBatchNo} between 1 and 999999`),
     index('terminal_merchant_idx').on(t.merchantId),
+    unique('terminal_merchant_unique').on(t.terminalId, t.merchantId),
   ],
 );
 
@@ -163,12 +165,8 @@ export const transactions = pgTable(
   'transactions',
   {
     id: uuid('id').primaryKey(),
-    merchantId: uuid('merchant_id')
-      .notNull()
-      .references(() => merchants.id),
-    terminalId: text('terminal_id')
-      .notNull()
-      .references(() => terminals.terminalId),
+    merchantId: uuid('merchant_id').notNull(),
+    terminalId: text('terminal_id').notNull(),
     batchNo: integer('batch_no').notNull(),
     voucherNo: integer('voucher_no').notNull(),
     kind: text('kind').notNull(),
@@ -196,6 +194,12 @@ export const transactions = pgTable(
     closedAt: at('closed_at'),
   },
   (t) => [
+    // A transaction is its terminal's, and its merchant is that terminal's merchant.
+    foreignKey({
+      name: 'transactions_terminal_merchant_fk',
+      columns: [t.terminalId, t.merchantId],
+      foreignColumns: [terminals.terminalId, terminals.merchantId],
+    }),
     unique('transactions_request_key').on(t.terminalId, t.batchNo, t.voucherNo),
     check('transactions_kind_known', sql`${t.kind} in ('sale', 'void', 'refund')`),
     check(
