@@ -13,11 +13,16 @@ function toBalances(result: unknown): AccountBalance[] {
   }));
 }
 
-/** Lines (entry_id, account, merchant_id, amount_fen) of all entries, or of those `where` picks. */
-function linesOf(where: SQL = sql``): SQL {
-  return sql`(select e.id as entry_id, l.account, l.merchant_id, l.amount_fen from journal_entry e
+/**
+ * The lines of all entries, or of those `where` picks (it may name the entry `e` and the line
+ * `l`): entry_id, created_at (the entry's), account, merchant_id, amount_fen, and n, the line's
+ * place in its entry. `order by created_at, entry_id, n` is the order they were posted in.
+ */
+export function entryLines(where: SQL = sql``): SQL {
+  return sql`(select e.id as entry_id, e.created_at, l.account, l.merchant_id, l.amount_fen, l.n
+    from journal_entry e
     cross join lateral unnest(e.line_accounts, e.line_merchant_ids, e.line_amounts_fen)
-      as l(account, merchant_id, amount_fen) ${where})`;
+      with ordinality as l(account, merchant_id, amount_fen, n) ${where})`;
 }
 
 /**
@@ -26,10 +31,10 @@ function linesOf(where: SQL = sql``): SQL {
  */
 export function balancesQuery(merchantId?: string): SQL {
   const lines = merchantId
-    ? linesOf(
+    ? entryLines(
         sql`where e.merchant_id = ${merchantId}::uuid and l.merchant_id = ${merchantId}::uuid`,
       )
-    : linesOf();
+    : entryLines();
   return sql`
     select account, merchant_id, sum(amount_fen) as balance_fen from ${lines} l
     group by account, merchant_id`;
@@ -42,8 +47,8 @@ export function createLedgerStore(db: Db): LedgerStore {
       const [counts] = rowsOf(
         await db.execute(sql`
           select (select count(*) from journal_entry) as entries,
-            (select count(*) from ${linesOf()} l) as lines,
-            (select coalesce(sum(amount_fen), 0) from ${linesOf()} l) as total,
+            (select count(*) from ${entryLines()} l) as lines,
+            (select coalesce(sum(amount_fen), 0) from ${entryLines()} l) as total,
             (select count(*) from transactions t
               where ((t.kind = 'sale' and t.status in ('approved', 'voided'))
                 or (t.kind in ('void', 'refund') and t.status = 'approved'))
@@ -52,7 +57,7 @@ export function createLedgerStore(db: Db): LedgerStore {
       );
       const unbalanced = rowsOf(
         await db.execute(sql`
-          select e.id from journal_entry e left join ${linesOf()} l on l.entry_id = e.id
+          select e.id from journal_entry e left join ${entryLines()} l on l.entry_id = e.id
           group by e.id having coalesce(sum(l.amount_fen), 0) <> 0 or count(l.entry_id) < 2
           limit 100`),
       );

@@ -24,6 +24,7 @@ import type {
 } from '@shoudan/core';
 import type { Db } from '../drivers/open.ts';
 import { businessDates, terminalBatches, transactions } from '../schema/index.ts';
+import { entryLines } from './ledger-store.ts';
 import { big, num, recordOf, rowsOf, toRecord } from './rows.ts';
 
 export class PgPaymentsTx implements PaymentsTx {
@@ -190,12 +191,11 @@ export class PgPaymentsTx implements PaymentsTx {
 
   async linesOfTransaction(transactionId: string): Promise<JournalLine[]> {
     const tx = await this.tx();
+    const lines = entryLines(
+      sql`where e.transaction_id = ${transactionId}::uuid and e.kind <> 'reversal'`,
+    );
     const result = await tx.execute(sql`
-      select l.account, l.merchant_id, l.amount_fen from journal_entry e
-      cross join lateral unnest(e.line_accounts, e.line_merchant_ids, e.line_amounts_fen)
-        with ordinality as l(account, merchant_id, amount_fen, n)
-      where e.transaction_id = ${transactionId}::uuid and e.kind <> 'reversal'
-      order by e.created_at, e.id, l.n`);
+      select account, merchant_id, amount_fen from ${lines} l order by created_at, entry_id, n`);
     return rowsOf(result).map((r) => ({
       account: String(r['account']) as Account,
       merchantId: r['merchant_id'] === null ? null : String(r['merchant_id']),
@@ -346,9 +346,8 @@ function entryJson(e: JournalEntry) {
  * entry, or a chunk of settlements'): `record_payments` with no transactions.
  */
 export async function postEntries(tx: Db, entries: readonly JournalEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  const entriesJson = JSON.stringify(entries.map(entryJson));
-  await tx.execute(sql`select record_payments('[]'::jsonb, ${entriesJson}::jsonb)`);
+  const statement = writesOf([], entries);
+  if (statement) await tx.execute(statement);
 }
 
 export function openRefundQuery(
