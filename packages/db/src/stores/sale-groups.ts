@@ -133,16 +133,23 @@ export class SaleGroups {
     });
   }
 
-  /** Whether the waiting sales wait on for company: fewer than `enough` of them wait. */
+  /**
+   * Whether the waiting sales wait on for company: fewer than `enough` of them wait. While they
+   * do, a timer is set for the end of the hold: a timer may fire a little before its time (libuv
+   * counts from the start of the loop's turn), so each pump during the hold sets it again for
+   * what is left, and the hold always ends by HOLD_MS_MAX.
+   */
   private holdFor(enough: number): boolean {
     if (this.waiting.length >= enough) return false;
-    if (!this.held) {
-      const timer = setTimeout(() => this.pump(), HOLD_MS_MAX);
-      timer.unref();
-      this.held = { since: performance.now(), timer };
-      return true;
-    }
-    return performance.now() - this.held.since < HOLD_MS_MAX;
+    const now = performance.now();
+    const since = this.held?.since ?? now;
+    const left = HOLD_MS_MAX - (now - since);
+    if (left <= 0) return false;
+    if (this.held) clearTimeout(this.held.timer);
+    const timer = setTimeout(() => this.pump(), left);
+    timer.unref();
+    this.held = { since, timer };
+    return true;
   }
 
   private stopHolding(): void {
