@@ -147,8 +147,31 @@ export type TransactionOptions = {
   readonly groupable?: boolean;
 };
 
+/**
+ * A sale decided on facts read before (`TerminalSnapshots`), its network answer in hand: the facts
+ * it rests on, and what to record when they still hold.
+ */
+export type ExpectedSale = {
+  readonly service: Service;
+  /** The terminal's context as read for the sale's batch. */
+  readonly ctx: TerminalContext;
+  /** The fee rate the sale was charged at: the one in force at its instant, as read. */
+  readonly rate: FeeRate;
+  /** The transaction (its business date one that must still be open), without its RRN. */
+  readonly record: Omit<TransactionRecord, 'rrn'>;
+  /** Its journal entry; null for a decline. */
+  readonly entry: JournalEntry | null;
+};
+
 export interface PaymentsStore {
   transaction<T>(work: (tx: PaymentsTx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * Records an expected sale in one round trip, and answers after commit with its RRN, if under
+   * its terminal's lock its facts are as expected, its request key is unused and its business date
+   * is open; else records nothing and answers undefined (the sale then opens as any other). On a
+   * PostgreSQL server, expected sales recorded at about the same time share a commit.
+   */
+  recordExpectedSale(sale: ExpectedSale): Promise<{ readonly rrn: string } | undefined>;
   /** Approved sales of a terminal in a time range that are still in an open batch and date. */
   voidableSales(query: VoidableSalesQuery): Promise<TransactionRecord[]>;
   findByRrn(rrn: string): Promise<TransactionRecord | undefined>;

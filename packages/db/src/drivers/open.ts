@@ -51,7 +51,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 function openPostgres(url: string, poolSize: number): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Read committed, whatever the server's default: the payment functions' locks and reads assume
+  // it, and a statement sent alone (a group of expected sales) runs at the connection's default.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    options: '-c default_transaction_isolation=read\\ committed',
+  });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const db = drizzlePg(pool, { schema }) as unknown as Db;

@@ -5,7 +5,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { PaymentsStore, VoidableSalesQuery } from '@shoudan/core';
 import type { Db } from '../drivers/open.ts';
 import { transactions } from '../schema/index.ts';
-import { PgPaymentsTx } from './payments-tx.ts';
+import { ExpectedSaleGroups } from './expected-sales.ts';
+import { expectedSaleAnswerOf, PgPaymentsTx, recordExpectedSalesQuery } from './payments-tx.ts';
 import { poolOf, pooledTransaction } from './pooled-transaction.ts';
 import { recordOf, rowsOf, toRecord } from './rows.ts';
 import { GROUP_SIZE_DEFAULT, SaleGroups } from './sale-groups.ts';
@@ -15,7 +16,19 @@ export { postEntries } from './payments-tx.ts';
 export function createPaymentsStore(db: Db, saleGroupSizeMax = GROUP_SIZE_DEFAULT): PaymentsStore {
   const pool = poolOf(db);
   const groups = pool && saleGroupSizeMax > 1 ? new SaleGroups(pool, saleGroupSizeMax) : undefined;
+  // On PGlite an expected sale is a call of its own.
+  const expected = pool ? new ExpectedSaleGroups(pool, Math.max(1, saleGroupSizeMax)) : undefined;
   return {
+    recordExpectedSale: async (sale) => {
+      if (expected) return expected.record(sale);
+      const result = await db.transaction((tx) => tx.execute(recordExpectedSalesQuery([sale])), {
+        isolationLevel: 'read committed',
+      });
+      const [row] = rowsOf(result);
+      const value = row?.['answers'];
+      const answers = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+      return expectedSaleAnswerOf(Array.isArray(answers) ? answers[0] : undefined);
+    },
     transaction: (work, options) =>
       pool
         ? options?.groupable && groups

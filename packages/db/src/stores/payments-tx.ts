@@ -5,6 +5,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type {
   BusinessDateStatus,
+  ExpectedSale,
   FeeRate,
   JournalEntry,
   JournalLine,
@@ -298,7 +299,53 @@ export function writesOf(
   return sql`select record_payments(${transactionsJson}::jsonb, ${entriesJson}::jsonb)`;
 }
 
-function transactionJson(t: TransactionRecord) {
+/**
+ * The call of `record_expected_sales` for `sales`: each with the facts it rests on, written as
+ * `sale_facts` reads them (a context as `contextOf` reads it back), and its rows.
+ */
+export function recordExpectedSalesQuery(sales: readonly ExpectedSale[]): SQL {
+  return sql`select record_expected_sales(${expectedSalesJson(sales)}::jsonb) as answers`;
+}
+
+/** The argument of `record_expected_sales` for `sales`, as JSON text. */
+export function expectedSalesJson(sales: readonly ExpectedSale[]): string {
+  const json = sales.map((s) => ({
+    terminalId: s.record.terminalId,
+    batchNo: s.record.batchNo,
+    voucherNo: s.record.voucherNo,
+    service: s.service,
+    at: s.record.createdAt.toISOString(),
+    date: s.record.businessDate,
+    ctx: contextJson(s.ctx),
+    rate: { rateBps: s.rate.rateBps, capFen: s.rate.capFen?.toString() ?? null },
+    transaction: transactionJson({ ...s.record, rrn: null }),
+    entry: s.entry ? entryJson(s.entry) : null,
+  }));
+  return JSON.stringify(json);
+}
+
+/** What `record_expected_sales` answered for one sale: its RRN when recorded. */
+export function expectedSaleAnswerOf(value: unknown): { rrn: string } | undefined {
+  const o = value as Record<string, unknown> | null;
+  return typeof o?.['rrn'] === 'string' ? { rrn: o['rrn'] } : undefined;
+}
+
+/** A terminal context as `sale_facts` writes it (and `contextOf` reads it). */
+function contextJson(c: TerminalContext) {
+  return {
+    terminalId: c.terminalId,
+    merchantId: c.merchantId,
+    merchantNo: c.merchantNo,
+    merchantStatus: c.merchantStatus,
+    terminalStatus: c.terminalStatus,
+    signedIn: c.signedIn,
+    currentBatchNo: c.currentBatchNo,
+    batchStatus: c.batchStatus,
+    services: c.activeServices,
+  };
+}
+
+function transactionJson(t: Omit<TransactionRecord, 'rrn'> & { readonly rrn: string | null }) {
   return {
     id: t.id,
     merchant_id: t.merchantId,

@@ -10,7 +10,7 @@
 // large as the load makes it (one sale when the server is quiet). Groups take turns, one opening
 // while the other commits: a group holds at most half of the terminals with a sale under way, and
 // while a commit is under way a few sales wait for the ones it is about to answer (their
-// terminals' next sales) rather than open a group of their own (for HOLD_MS_MAX at most). Each
+// terminals' next sales) rather than open a group of their own (`Hold`: 5 ms at most). Each
 // round trip then carries many sales, where a straggler would otherwise pay one alone.
 //
 // A group holds one sale per terminal; a terminal's next sale waits for the one before to finish.
@@ -37,14 +37,12 @@ import {
 import type { Db } from '../drivers/open.ts';
 import * as schema from '../schema/index.ts';
 import { openingOf, PgPaymentsTx, statementsOf, type PendingWrites } from './payments-tx.ts';
+import { Hold } from './hold.ts';
 import { BEGIN, commit, inline, PooledPaymentsTx, rollBack } from './pooled-transaction.ts';
 import { rowsOf } from './rows.ts';
 
 /** Most sales in one group unless told otherwise (the statement that writes them stays small). */
 export const GROUP_SIZE_DEFAULT = 64;
-
-/** Longest a sale waits for company while a commit is under way. */
-export const HOLD_MS_MAX = 5;
 
 type Admission = { readonly group: SaleGroup; readonly opening: SaleOpening | undefined } | 'busy';
 
@@ -65,8 +63,7 @@ export class SaleGroups {
   private opening = false;
   /** Sales of the groups whose commit is under way. */
   private committing = 0;
-  /** Since when sales wait for company, and the timer that ends the wait. */
-  private held: { readonly since: number; readonly timer: NodeJS.Timeout } | undefined;
+  private readonly hold = new Hold(() => this.pump());
 
   constructor(pool: pg.Pool, sizeMax = GROUP_SIZE_DEFAULT) {
     this.pool = pool;
@@ -112,7 +109,7 @@ export class SaleGroups {
     if (this.opening || this.waiting.length === 0) return;
     const underWay = this.terminals.size + this.waiting.length;
     const size = Math.min(this.sizeMax, Math.ceil(underWay / 2));
-    if (this.holdFor(Math.min(size, this.committing))) return;
+    if (this.hold.holds(this.waiting.length, Math.min(size, this.committing))) return;
     const picked: Waiting[] = [];
     const rest: Waiting[] = [];
     for (const w of this.waiting) {
@@ -124,37 +121,13 @@ export class SaleGroups {
       }
     }
     if (picked.length === 0) return;
-    this.stopHolding();
+    this.hold.end();
     this.waiting = rest;
     this.opening = true;
     void SaleGroup.open(this, picked).finally(() => {
       this.opening = false;
       this.pump();
     });
-  }
-
-  /**
-   * Whether the waiting sales wait on for company: fewer than `enough` of them wait. While they
-   * do, a timer is set for the end of the hold: a timer may fire a little before its time (libuv
-   * counts from the start of the loop's turn), so each pump during the hold sets it again for
-   * what is left, and the hold always ends by HOLD_MS_MAX.
-   */
-  private holdFor(enough: number): boolean {
-    if (this.waiting.length >= enough) return false;
-    const now = performance.now();
-    const since = this.held?.since ?? now;
-    const left = HOLD_MS_MAX - (now - since);
-    if (left <= 0) return false;
-    if (this.held) clearTimeout(this.held.timer);
-    const timer = setTimeout(() => this.pump(), left);
-    timer.unref();
-    this.held = { since, timer };
-    return true;
-  }
-
-  private stopHolding(): void {
-    if (this.held) clearTimeout(this.held.timer);
-    this.held = undefined;
   }
 }
 
