@@ -65,7 +65,7 @@ export async function runSettlementBench(
     const loadStarted = performance.now();
     const insertedGrossFen = await bulkInsertSales(database, options, dayStart);
     const insertMs = performance.now() - loadStarted;
-    const rules = { cutoffTime: CUTOFF_TIME, refundWindowDays: 30 };
+    const rules = { cutoffTime: CUTOFF_TIME, refundWindowDays: 30, saleSnapshotTtlMs: 0 };
     const network = new CardNetworkSimulator({ clock });
     const engine = createEngine({ stores: createStores(database.db), network, clock, ids, rules });
     clock.set(cutoffInstantOf(BUSINESS_DATE, CUTOFF_TIME));

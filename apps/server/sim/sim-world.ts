@@ -9,6 +9,7 @@ import {
   networkRef,
   nextVoucherNo,
   seededRandom,
+  SNAPSHOT_TTL_MS,
   TEST_CARDS,
   type Engine,
   type EngineStores,
@@ -114,7 +115,11 @@ export async function buildWorld(database: Database, options: WorldOptions): Pro
   const ids = createIds(clock, seededRandom(options.seed ^ 0x5eed));
   const dropped = new Set<string>();
   const network = new CardNetworkSimulator({ clock, dropAnswer: (ref) => dropped.has(ref) });
-  const rules = { cutoffTime: CUTOFF_TIME, refundWindowDays: REFUND_WINDOW_DAYS };
+  const rules = {
+    cutoffTime: CUTOFF_TIME,
+    refundWindowDays: REFUND_WINDOW_DAYS,
+    saleSnapshotTtlMs: SNAPSHOT_TTL_MS,
+  };
   const stores = createStores(database.db);
   const engine = createEngine({ stores, network, clock, ids, rules });
   const planId = ids.next();

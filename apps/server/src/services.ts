@@ -55,7 +55,11 @@ export type Services = {
 };
 
 export function rulesOf(config: Config): PaymentRules {
-  return { cutoffTime: config.cutoffTime, refundWindowDays: config.refundWindowDays };
+  return {
+    cutoffTime: config.cutoffTime,
+    refundWindowDays: config.refundWindowDays,
+    saleSnapshotTtlMs: config.saleSnapshotTtlMs,
+  };
 }
 
 export function createServices(deps: ServiceDeps): Services {

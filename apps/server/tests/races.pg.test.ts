@@ -12,6 +12,7 @@ import {
   type EngineStores,
   type PaymentResult,
   type Random,
+  type SaleInput,
   type TransactionRecord,
 } from '@shoudan/core';
 import { createStores } from '@shoudan/db';
@@ -108,6 +109,27 @@ describe.skipIf(!SERVER_URL)(SUITE, () => {
       // Every fourth round the card is declined: the duplicates must get the same decline.
       const pan = round % 4 === 3 ? TEST_CARDS.declined : TEST_CARDS.debit;
       await Promise.all(poses.map((pos) => duplicateBurst(world, pos, pan, 5)));
+    }
+    await expectLedgerOk();
+  });
+
+  it('(g) a duplicate racing its original through other nodes: one row, one hold', async () => {
+    nextDate();
+    const { network, clock, ids, rules } = world;
+    const nodeOf = () =>
+      createEngine({ stores: createStores(world.db), network, clock, ids, rules });
+    const nodes = [world.engine, nodeOf(), nodeOf()];
+    // Every node sells once on every terminal: each then holds the terminals' snapshots, and
+    // the duplicates below ask the network before any node has recorded them.
+    for (const node of nodes) {
+      await Promise.all(poses.map((pos) => approved(node.sale(saleOf(pos)))));
+    }
+    for (let round = 0; round < 30; round++) {
+      const pan = round % 4 === 3 ? TEST_CARDS.declined : TEST_CARDS.debit;
+      const charged = world.network.chargedFen();
+      await Promise.all(poses.map((pos) => duplicateBurst(world, pos, pan, 6, nodes)));
+      const sold = pan === TEST_CARDS.debit ? 4_400n * BigInt(poses.length) : 0n;
+      expect(world.network.chargedFen() - charged).toBe(sold);
     }
     await expectLedgerOk();
   });
@@ -293,11 +315,18 @@ async function doubleVoid(world: World, pos: TestPos): Promise<void> {
   expect(counts).toEqual({ approved_voids: 1, void_entries: 1, voided: 1 });
 }
 
-/** (c): one request key sent `k` times at once. */
-async function duplicateBurst(world: World, pos: TestPos, pan: string, k: number): Promise<void> {
+/** (c), (g): one request key sent `k` times at once, through `nodes` in turn. */
+async function duplicateBurst(
+  world: World,
+  pos: TestPos,
+  pan: string,
+  k: number,
+  nodes: readonly Engine[] = [world.engine],
+): Promise<void> {
   const key = pos.next();
   const input = { ...key, amountFen: 4_400n, method: 'card' as const, card: { pan } };
-  const answers = await Promise.all(Array.from({ length: k }, () => world.engine.sale(input)));
+  const sent = Array.from({ length: k }, (_, i) => nodes[i % nodes.length] ?? world.engine);
+  const answers = await Promise.all(sent.map((node) => node.sale(input)));
   const first = answers[0];
   if (!first) throw new Error('no answers');
   if (first.ok) {
@@ -409,6 +438,10 @@ function twoTerminals(poses: readonly TestPos[], ids: readonly string[]): [TestP
 
 async function sell(pos: TestPos, amountFen: bigint): Promise<Sold> {
   return { pos, record: await approved(pos.sale(amountFen)) };
+}
+
+function saleOf(pos: TestPos): SaleInput {
+  return { ...pos.next(), amountFen: 1_000n, method: 'card', card: { pan: TEST_CARDS.debit } };
 }
 
 async function approved(answer: Promise<PaymentResult>): Promise<TransactionRecord> {

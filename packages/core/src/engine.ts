@@ -19,6 +19,7 @@ import { settleMerchants, type SettleMerchantsInput } from './settlement/settle-
 import { statementCsv } from './settlement/statement.ts';
 import { checkLedger, merchantBalance } from './ledger/check-ledger.ts';
 import type { BusinessDate } from './shared/business-date.ts';
+import { TerminalSnapshots } from './payments/terminal-snapshots.ts';
 
 export type EngineStores = {
   readonly payments: PaymentsStore;
@@ -38,8 +39,19 @@ export type EngineDeps = {
 export type Engine = ReturnType<typeof createEngine>;
 
 export function createEngine(deps: EngineDeps) {
-  const payments = { ...deps, store: deps.stores.payments };
+  const snapshots = new TerminalSnapshots(deps.clock, deps.rules.saleSnapshotTtlMs);
+  const payments = { ...deps, store: deps.stores.payments, snapshots };
   const terminals = { store: deps.stores.terminals, clock: deps.clock };
+  /** A use case that changes a terminal's facts: its sales read them anew afterwards. */
+  const changing =
+    <I extends { terminalId: string }, R>(run: (input: I) => Promise<R>) =>
+    async (input: I): Promise<R> => {
+      try {
+        return await run(input);
+      } finally {
+        snapshots.forget(input.terminalId);
+      }
+    };
   const settlement = { ...deps, store: deps.stores.settlement };
   return {
     sale: (input: SaleInput) => sale(payments, input),
@@ -48,9 +60,9 @@ export function createEngine(deps: EngineDeps) {
     reverse: (input: ReverseInput) => reverse(payments, input),
     findVoidableSales: (input: Parameters<typeof findVoidableSales>[1]) =>
       findVoidableSales(payments, input),
-    signIn: (input: { terminalId: string }) => signIn(terminals, input),
-    signOff: (input: { terminalId: string }) => signOff(terminals, input),
-    settleBatch: (input: SettleBatchInput) => settleBatch(terminals, input),
+    signIn: changing((input: { terminalId: string }) => signIn(terminals, input)),
+    signOff: changing((input: { terminalId: string }) => signOff(terminals, input)),
+    settleBatch: changing((input: SettleBatchInput) => settleBatch(terminals, input)),
     cutoff: (input: { businessDate: BusinessDate }) => cutoff(settlement, input),
     cutoffDue: () => cutoffDue(settlement),
     settleMerchants: (input: SettleMerchantsInput) => settleMerchants(settlement, input),

@@ -12,6 +12,7 @@ export * from './payments/model.ts';
 export * from './payments/card-network.ts';
 export * from './payments/card-network-simulator.ts';
 export * from './payments/store.ts';
+export { SNAPSHOT_TTL_MS } from './payments/terminal-snapshots.ts';
 export type {
   PaymentApproved,
   PaymentResult,

@@ -33,6 +33,11 @@ export type FollowUpRequest = {
 export interface CardNetwork {
   /** Card kind and organisation from the BIN; null when the network does not know the card. */
   lookupCard(pan: string): CardInfo | null;
+  /**
+   * Asks for an authorization. Asked again for the same `ref`, the network answers as it did the
+   * first time and holds nothing more (as a switch answers a repeated transmission): a sale that
+   * asked before its checks, and turns out a retransmission, relies on it (`saleSnapshotTtlMs`).
+   */
   authorize(request: AuthorizeRequest): Promise<NetworkAnswer>;
   void(request: FollowUpRequest): Promise<NetworkAnswer>;
   refund(request: FollowUpRequest): Promise<NetworkAnswer>;

@@ -10,16 +10,24 @@ import type { CardNetwork } from './card-network.ts';
 import { balancedEntry, type EntryKind, type JournalLine } from '../ledger/model.ts';
 import type { RequestKey, Service, TransactionRecord } from './model.ts';
 import type { PaymentsStore, PaymentsTx, TerminalContext } from './store.ts';
+import type { TerminalSnapshots } from './terminal-snapshots.ts';
 
 export type PaymentRules = {
   /** Cutoff (日切) time of day, Asia/Shanghai, `HH:MM`. */
   readonly cutoffTime: CutoffTime;
   /** How many days after its cutoff a sale can still be refunded. */
   readonly refundWindowDays: number;
+  /**
+   * How long a terminal's facts read under its lock may decide its next sale, which then asks
+   * the card network before opening (`TerminalSnapshots`); 0: every sale opens first. Needs a
+   * network that answers a repeated authorization of one reference as the first time.
+   */
+  readonly saleSnapshotTtlMs: number;
 };
 
 export type PaymentsDeps = {
   readonly store: PaymentsStore;
+  readonly snapshots: TerminalSnapshots;
   readonly network: CardNetwork;
   readonly clock: Clock;
   readonly ids: Ids;
@@ -94,17 +102,33 @@ export async function releasedOnDefect<T>(
   }
 }
 
+/** The network's answer as a payment reads it: its authorization code, or why it refused. */
+export type NetworkReply = { readonly approved: string } | { readonly refused: OutcomeCode };
+
 /** Calls the network; a missing answer is reversed at once so no hold is left behind. */
 export async function askNetwork(
   network: CardNetwork,
   ref: string,
   call: () => ReturnType<CardNetwork['authorize']>,
-): Promise<{ approved: string } | { refused: OutcomeCode }> {
+): Promise<NetworkReply> {
   const answer = await call();
   if (answer.result === 'approved') return { approved: answer.authCode };
   if (answer.result === 'declined') return { refused: answer.reason };
   await network.reverse(ref);
   return { refused: 'network_timeout' };
+}
+
+/**
+ * The network approved `ref` for a request the books will not record as approved: release it.
+ * (The network answers a key the same however often it is asked, so a reply may be an earlier
+ * request's approval; callers release only when no record of ours rests on it.)
+ */
+export async function releaseUnused(
+  network: CardNetwork,
+  ref: string,
+  reply: NetworkReply | undefined,
+): Promise<void> {
+  if (reply && 'approved' in reply) await network.reverse(ref);
 }
 
 /** A transaction about to be recorded: everything but what the outcome decides. */

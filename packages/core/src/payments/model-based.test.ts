@@ -797,7 +797,7 @@ async function newWorld(f: Fixture, cutoffTime: string): Promise<{ model: Model;
   const clock = new FakeClock(new Date(f.nextStartMs));
   const ids = createIds(clock, seededRandom(f.runs));
   const network = new CardNetworkSimulator({ clock });
-  const rules: PaymentRules = { cutoffTime, refundWindowDays: 30 };
+  const rules: PaymentRules = { cutoffTime, refundWindowDays: 30, saleSnapshotTtlMs: 60_000 };
   const stores = createStores(f.database.db);
   const engine = createEngine({ stores, network, clock, ids, rules });
   const merchantIds: string[] = [];

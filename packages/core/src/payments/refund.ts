@@ -36,7 +36,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * duplicate_with_different_content.
  */
 export async function refund(deps: PaymentsDeps, input: RefundInput): Promise<PaymentResult> {
-  return releasedOnDefect(deps.network, networkRef(input), () => refundInTransaction(deps, input));
+  try {
+    return await releasedOnDefect(deps.network, networkRef(input), () =>
+      refundInTransaction(deps, input),
+    );
+  } finally {
+    deps.snapshots.handled(input);
+  }
 }
 
 async function refundInTransaction(deps: PaymentsDeps, input: RefundInput): Promise<PaymentResult> {

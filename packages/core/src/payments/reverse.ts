@@ -41,6 +41,17 @@ export async function reverse(
   deps: PaymentsDeps,
   input: ReverseInput,
 ): Promise<Result<Reversed, Outcome>> {
+  try {
+    return await reverseRequest(deps, input);
+  } finally {
+    deps.snapshots.handled(input);
+  }
+}
+
+async function reverseRequest(
+  deps: PaymentsDeps,
+  input: ReverseInput,
+): Promise<Result<Reversed, Outcome>> {
   const ref = networkRef(input);
   const at = deps.clock.now();
   const result = await deps.store.transaction(async (tx): Promise<Result<Reversed, Outcome>> => {

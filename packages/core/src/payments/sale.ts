@@ -1,27 +1,42 @@
 // Sale (消费): checks the terminal, merchant and service, asks the card network, records the
 // transaction and its balanced journal entry at the rate in force, and answers after commit.
+//
+// Two ways to the same answer. A terminal whose facts the engine read a moment ago (a snapshot:
+// its context, its fee rate) asks the network first and is recorded in one round trip, if under
+// the terminal's lock the facts are still those and the request key unused. Any other sale, and
+// one whose facts changed meanwhile, opens first (the locks, the facts), then asks the network
+// (unless it already did), then is recorded. The network's answer for a request key is the same
+// however often it is asked, so a sale that asked it and is then refused, or found to be a
+// retransmission, releases what the network holds for the key when no record of ours rests on it.
 import { assert } from '../shared/assert.ts';
-import { cutoffInstantOf, businessDateOf } from '../shared/business-date.ts';
+import { cutoffInstantOf, businessDateOf, type BusinessDate } from '../shared/business-date.ts';
 import { feeFen } from '../shared/money.ts';
 import { maskPan, isPan } from '../shared/pan.ts';
 import { err, ok } from '../shared/result.ts';
 import { outcome } from '../shared/outcome.ts';
-import { saleLines } from '../ledger/model.ts';
+import { balancedEntry, saleLines } from '../ledger/model.ts';
+import type { AuthorizeRequest, CardInfo } from './card-network.ts';
 import {
   networkRef,
   requestHash,
   serviceFor,
   type PaymentMethod,
   type RequestKey,
+  type Service,
+  type TransactionRecord,
 } from './model.ts';
+import type { FeeRate, TerminalContext } from './store.ts';
 import {
   askNetwork,
   draftRecord,
   recordApproval,
   recordDecline,
   releasedOnDefect,
+  releaseUnused,
   replay,
   terminalRefusal,
+  type DraftRecord,
+  type NetworkReply,
   type PaymentResult,
   type PaymentsDeps,
 } from './deps.ts';
@@ -42,6 +57,19 @@ export type SaleInput = RequestKey & {
   readonly payerCode?: string;
 };
 
+/** What a sale is, worked out before anything is asked. */
+type SaleRequest = {
+  readonly input: SaleInput;
+  readonly pan: string | null;
+  readonly card: CardInfo | null;
+  readonly service: Service;
+  readonly hash: string;
+  readonly ref: string;
+  readonly at: Date;
+  /** The business date of its instant; the sale's own is the first open one from it. */
+  readonly date: BusinessDate;
+};
+
 /**
  * Outcomes: invalid_amount, invalid_card_number, terminal_not_found, terminal_frozen,
  * terminal_not_active, merchant_not_active, terminal_not_signed_in, batch_not_open,
@@ -55,66 +83,177 @@ export async function sale(deps: PaymentsDeps, input: SaleInput): Promise<Paymen
   if (pan !== null && !isPan(pan)) return err(outcome('invalid_card_number'));
   const card = pan ? deps.network.lookupCard(pan) : null;
   const service = serviceFor(input.method, card?.kind ?? null);
-  const panMasked = pan ? maskPan(pan) : null;
-  const hash = requestHash(['sale', input.amountFen, input.method, panMasked]);
-  const ref = networkRef(input);
   const at = deps.clock.now();
+  const request: SaleRequest = {
+    input,
+    pan,
+    card,
+    service,
+    hash: requestHash(['sale', input.amountFen, input.method, pan ? maskPan(pan) : null]),
+    ref: networkRef(input),
+    at,
+    date: businessDateOf(at, deps.rules.cutoffTime),
+  };
+  const endTurn = await deps.snapshots.turn(input.terminalId);
+  try {
+    const known = deps.snapshots.usable(input, service);
+    if (!known || terminalRefusal(known.ctx, service)) return await openedSale(deps, request);
+    const tried = await saleOnSnapshot(deps, request, known);
+    return 'result' in tried ? tried.result : await openedSale(deps, request, tried.reply);
+  } finally {
+    endTurn();
+  }
+}
+
+/**
+ * Asks the network, then records the sale in one round trip if its facts still hold; else
+ * returns the network's reply for the sale to open with.
+ */
+async function saleOnSnapshot(
+  deps: PaymentsDeps,
+  request: SaleRequest,
+  known: { readonly ctx: TerminalContext; readonly rate: FeeRate },
+): Promise<{ result: PaymentResult } | { reply: NetworkReply }> {
+  const { input, ref } = request;
+  // A network adapter that fails may have approved all the same: release the key, as below.
+  const reply = await releasedOnDefect(deps.network, ref, () =>
+    askNetwork(deps.network, ref, () => deps.network.authorize(authorizeRequest(request))),
+  );
+  const draft = saleDraft(deps, request, known.ctx.merchantId, request.date);
+  const record: Omit<TransactionRecord, 'rrn'> =
+    'refused' in reply
+      ? { ...draft, status: 'declined', outcomeCode: reply.refused }
+      : {
+          ...approvedDraft(draft, known.rate),
+          authCode: reply.approved,
+          status: 'approved',
+          outcomeCode: null,
+        };
+  const entry =
+    record.status === 'approved'
+      ? balancedEntry({
+          id: deps.ids.next(),
+          kind: 'sale',
+          merchantId: record.merchantId,
+          transactionId: record.id,
+          settlementId: null,
+          businessDate: record.businessDate,
+          createdAt: record.createdAt,
+          lines: saleLines(record.merchantId, record.amountFen, record.feeFen),
+        })
+      : null;
+  const written = await releasedOnDefect(deps.network, ref, () =>
+    deps.store.recordExpectedSale({
+      service: request.service,
+      ctx: known.ctx,
+      rate: known.rate,
+      record,
+      entry,
+    }),
+  );
+  if (!written) {
+    deps.snapshots.forget(input.terminalId);
+    return { reply };
+  }
+  deps.snapshots.confirmed(input);
+  if ('refused' in reply) return { result: err(outcome(reply.refused)) };
+  const transaction = { ...record, rrn: written.rrn };
+  const voidableUntil = cutoffInstantOf(record.businessDate, deps.rules.cutoffTime);
+  return { result: ok({ transaction, duplicate: false, voidableUntil }) };
+}
+
+/**
+ * Opens the sale (its terminal locked, its facts read), decides, asks the network unless `reply`
+ * is its answer already, and records it. A sale that asked the network and is then refused, or
+ * turns out a retransmission of a request the network approved nothing for, releases the key.
+ */
+async function openedSale(
+  deps: PaymentsDeps,
+  request: SaleRequest,
+  reply?: NetworkReply,
+): Promise<PaymentResult> {
+  const { input, service, ref, at } = request;
   // Nothing is recorded when the transaction fails: release what the network may hold.
   return releasedOnDefect(deps.network, ref, () =>
     deps.store.transaction(async (tx) => {
-      const date = businessDateOf(at, deps.rules.cutoffTime);
-      const opening = await tx.openSale(input, { date, service, at });
-      if (!opening) return err(outcome('terminal_not_found'));
-      const { ctx, businessDate, rrn } = opening;
+      const opening = await tx.openSale(input, { date: request.date, service, at });
+      if (!opening) {
+        await releaseUnused(deps.network, ref, reply);
+        return err(outcome('terminal_not_found'));
+      }
+      const { ctx, businessDate, rrn, rate } = opening;
+      deps.snapshots.remember(input, ctx, service, rate);
       if (opening.seen || !businessDate || !rrn) {
         const existing = await tx.findByRequestKey(input);
         assert(existing, 'a request key seen without its transaction');
-        return replay(existing, hash, deps.rules);
+        // An approval of the key at the network belongs to the first request, if it had one.
+        if (existing.authCode === null) await releaseUnused(deps.network, ref, reply);
+        return replay(existing, request.hash, deps.rules);
       }
-      const draft = draftRecord(input, {
-        rrn,
-        id: deps.ids.next(),
-        merchantId: ctx.merchantId,
-        kind: 'sale',
-        amountFen: input.amountFen,
-        businessDate,
-        requestHash: hash,
-        createdAt: at,
-        service,
-        paymentMethod: input.method,
-        panMasked,
-        cardOrg: card?.org ?? null,
-      });
-      const refusal = terminalRefusal(ctx, service);
-      if (refusal) return recordDecline(tx, draft, refusal);
-      const { rate } = opening;
-      if (!rate) return recordDecline(tx, draft, 'fee_rate_missing');
-      const answer = await askNetwork(deps.network, ref, () =>
-        deps.network.authorize({
-          ref,
-          method: input.method,
-          amountFen: input.amountFen,
-          pan,
-          expiry: input.card?.expiry ?? null,
-          pinPresent: input.card?.pinPresent ?? false,
-          payerCode: input.payerCode ?? null,
-        }),
-      );
+      const draft = { ...saleDraft(deps, request, ctx.merchantId, businessDate), rrn };
+      const refusal = terminalRefusal(ctx, service) ?? (rate ? null : 'fee_rate_missing');
+      if (refusal || !rate) {
+        await releaseUnused(deps.network, ref, reply);
+        return recordDecline(tx, draft, refusal ?? 'fee_rate_missing');
+      }
+      const answer =
+        reply ??
+        (await askNetwork(deps.network, ref, () =>
+          deps.network.authorize(authorizeRequest(request)),
+        ));
       if ('refused' in answer) return recordDecline(tx, draft, answer.refused);
-      const fee = feeFen(input.amountFen, rate.rateBps, rate.capFen);
-      const approved = { ...draft, feeFen: fee, feeRateBps: rate.rateBps };
-      const record = await recordApproval(
-        deps,
-        tx,
-        { ...approved, authCode: answer.approved },
-        {
-          kind: 'sale',
-          businessDate,
-          lines: saleLines(ctx.merchantId, input.amountFen, fee),
-        },
-      );
+      const approved = { ...approvedDraft(draft, rate), authCode: answer.approved };
+      const record = await recordApproval(deps, tx, approved, {
+        kind: 'sale',
+        businessDate,
+        lines: saleLines(ctx.merchantId, input.amountFen, approved.feeFen),
+      });
       const voidableUntil = cutoffInstantOf(businessDate, deps.rules.cutoffTime);
       return ok({ transaction: record, duplicate: false, voidableUntil });
     }, GROUPABLE),
   );
+}
+
+function authorizeRequest(request: SaleRequest): AuthorizeRequest {
+  const { input } = request;
+  return {
+    ref: request.ref,
+    method: input.method,
+    amountFen: input.amountFen,
+    pan: request.pan,
+    expiry: input.card?.expiry ?? null,
+    pinPresent: input.card?.pinPresent ?? false,
+    payerCode: input.payerCode ?? null,
+  };
+}
+
+function saleDraft(
+  deps: PaymentsDeps,
+  request: SaleRequest,
+  merchantId: string,
+  businessDate: BusinessDate,
+): DraftRecord {
+  const { input, pan } = request;
+  return draftRecord(input, {
+    id: deps.ids.next(),
+    merchantId,
+    kind: 'sale',
+    amountFen: input.amountFen,
+    businessDate,
+    requestHash: request.hash,
+    createdAt: request.at,
+    service: request.service,
+    paymentMethod: input.method,
+    panMasked: pan ? maskPan(pan) : null,
+    cardOrg: request.card?.org ?? null,
+  });
+}
+
+/** The draft with the fee charged at `rate`. */
+function approvedDraft<T extends DraftRecord>(draft: T, rate: FeeRate): T {
+  return {
+    ...draft,
+    feeFen: feeFen(draft.amountFen, rate.rateBps, rate.capFen),
+    feeRateBps: rate.rateBps,
+  };
 }

@@ -33,7 +33,13 @@ export type VoidSaleInput = RequestKey & {
  * duplicate_with_different_content.
  */
 export async function voidSale(deps: PaymentsDeps, input: VoidSaleInput): Promise<PaymentResult> {
-  return releasedOnDefect(deps.network, networkRef(input), () => voidInTransaction(deps, input));
+  try {
+    return await releasedOnDefect(deps.network, networkRef(input), () =>
+      voidInTransaction(deps, input),
+    );
+  } finally {
+    deps.snapshots.handled(input);
+  }
 }
 
 async function voidInTransaction(deps: PaymentsDeps, input: VoidSaleInput): Promise<PaymentResult> {

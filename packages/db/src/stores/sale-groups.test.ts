@@ -1,6 +1,7 @@
-// Goal: sales that arrive together share a commit, yet each is recorded exactly as alone, a busy
+// Goal: sales that open together share a commit, yet each is recorded exactly as alone, a busy
 // terminal never holds up the others, and a failed group commit leaves nothing anywhere.
-// Method: concurrent engine calls on a real PostgreSQL server, statements counted at the client.
+// Method: concurrent engine calls on a real PostgreSQL server, statements counted at the client;
+// no snapshots, so that every sale opens (the other way in: `expected-sales.test.ts`).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -25,7 +26,7 @@ describe.skipIf(!url)('group commit of sales on PostgreSQL (needs TEST_DATABASE_
 
   beforeAll(async () => {
     database = await createServerTestDatabase(url ?? '', 10);
-    world = await createWorld(database, { merchants: 12 });
+    world = await createWorld(database, { merchants: 12, saleSnapshotTtlMs: 0 });
     poses = world.merchants.map((m) => new TestPos(world.engine, m.terminalIds[0] ?? ''));
   });
   afterAll(async () => database.drop());

@@ -9,6 +9,7 @@ import {
   createIds,
   nextVoucherNo,
   seededRandom,
+  SNAPSHOT_TTL_MS,
   type Engine,
   type Ids,
   type Service,
@@ -44,6 +45,8 @@ export type WorldOptions = {
   readonly cutoffTime?: string;
   readonly refundWindowDays?: number;
   readonly networkLatencyMs?: number;
+  /** `PaymentRules.saleSnapshotTtlMs`; 0 makes every sale open first. */
+  readonly saleSnapshotTtlMs?: number;
 };
 
 export type World = Awaited<ReturnType<typeof createWorld>>;
@@ -55,6 +58,7 @@ export async function createWorld(database: Database, options: WorldOptions = {}
   const rules = {
     cutoffTime: options.cutoffTime ?? '23:00',
     refundWindowDays: options.refundWindowDays ?? 30,
+    saleSnapshotTtlMs: options.saleSnapshotTtlMs ?? SNAPSHOT_TTL_MS,
   };
   const stores = createStores(database.db);
   const engine = createEngine({ stores, network, clock, ids, rules });
