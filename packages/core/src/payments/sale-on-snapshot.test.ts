@@ -48,6 +48,11 @@ function loggedEngine(options: { ttlMs?: number } = {}): { engine: Engine; calls
   return { engine, calls };
 }
 
+/** The next request of `pos`: a card sale of `amountFen`. */
+function nextSale(pos: TestPos, amountFen: bigint, pan: string = TEST_CARDS.debit): SaleInput {
+  return { ...pos.next(), amountFen, method: 'card', card: { pan } };
+}
+
 let nextMerchant = 0;
 
 /** A terminal of a merchant no other test uses, a POS on `engine`, and one sale made. */
@@ -87,11 +92,12 @@ describe('a sale on its terminal’s snapshot', () => {
     expect(!declined.ok && declined.outcome.code).toBe('insufficient_funds');
     expect(calls).toEqual(['network', 'expected']);
     calls.length = 0;
+    const pan = TEST_CARDS.insufficientFunds;
     const again = await engine.sale({
       ...pos.current(),
       amountFen: 100n,
       method: 'card',
-      card: { pan: TEST_CARDS.insufficientFunds },
+      card: { pan },
     });
     expect(!again.ok && again.outcome.code).toBe('insufficient_funds');
     expect(calls).toEqual(['open']);
@@ -185,12 +191,7 @@ describe('a sale on its terminal’s snapshot', () => {
   it('answers a retransmission another node recorded with its first answer', async () => {
     const { engine, calls } = loggedEngine();
     const { pos } = await terminalWithSale(engine, calls);
-    const request: SaleInput = {
-      ...pos.next(),
-      amountFen: 6_000n,
-      method: 'card',
-      card: { pan: TEST_CARDS.debit },
-    };
+    const request = nextSale(pos, 6_000n);
     const charged = world.network.chargedFen();
     const first = await world.engine.sale(request);
     const again = await engine.sale(request);
@@ -206,12 +207,7 @@ describe('a sale on its terminal’s snapshot', () => {
   it('releases a retransmission of a request another node refused before the network', async () => {
     const { engine, calls } = loggedEngine();
     const { pos } = await terminalWithSale(engine, calls);
-    const request: SaleInput = {
-      ...pos.next(),
-      amountFen: 7_000n,
-      method: 'card',
-      card: { pan: TEST_CARDS.debit },
-    };
+    const request = nextSale(pos, 7_000n);
     const charged = world.network.chargedFen();
     await setup.setTerminalStatus(world.db, { terminalId: pos.terminalId, status: 'frozen' });
     const first = await world.engine.sale(request);

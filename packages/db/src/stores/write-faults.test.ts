@@ -1,8 +1,13 @@
 // Goal: a write failing after the network approved leaves nothing held there. Method: PGlite fault.
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cutoffInstantOf } from '@shoudan/core';
-import { openTestDatabase, createWorld, TestPos, type World } from '../testing/index.ts';
+import {
+  openTestDatabase,
+  createWorld,
+  TestPos,
+  withRrnCollision,
+  type World,
+} from '../testing/index.ts';
 
 let world: World;
 let pos: TestPos;
@@ -13,28 +18,11 @@ beforeAll(async () => {
 });
 afterAll(async () => world.database.close());
 
-/**
- * The RRN sequence set back (a restored backup, or the twelve digits wrapping): the next
- * transaction's insert collides with an RRN in use and the whole database transaction fails —
- * after the card network has already approved the request.
- */
-async function setRrnSequenceBack(): Promise<void> {
-  await world.db.execute(sql`select setval('rrn_seq', 1, false)`);
-}
-
-async function restoreRrnSequence(): Promise<void> {
-  await world.db.execute(
-    sql`select setval('rrn_seq', (select max(rrn::bigint) from transactions), true)`,
-  );
-}
-
 describe('a failed write after the network approved', () => {
   it('a sale: the host reverses it at the network', async () => {
     expect((await pos.sale(1_000n)).ok).toBe(true);
     const charged = world.network.chargedFen();
-    await setRrnSequenceBack();
-    await expect(pos.sale(2_000n)).rejects.toThrow();
-    await restoreRrnSequence();
+    await expect(withRrnCollision(world.db, () => pos.sale(2_000n))).rejects.toThrow();
     expect(world.network.chargedFen()).toBe(charged);
   });
 
@@ -42,9 +30,9 @@ describe('a failed write after the network approved', () => {
     const sold = await pos.sale(3_000n);
     if (!sold.ok) throw new Error('sale failed');
     const charged = world.network.chargedFen();
-    await setRrnSequenceBack();
-    await expect(pos.voidSale(sold.value.transaction, 3_000n)).rejects.toThrow();
-    await restoreRrnSequence();
+    await expect(
+      withRrnCollision(world.db, () => pos.voidSale(sold.value.transaction, 3_000n)),
+    ).rejects.toThrow();
     // The books still have the sale; so must the network, or the two disagree by 30 yuan.
     expect(world.network.chargedFen()).toBe(charged);
     expect((await world.engine.checkLedger()).ok).toBe(true);
@@ -56,9 +44,9 @@ describe('a failed write after the network approved', () => {
     world.clock.set(cutoffInstantOf(sold.value.transaction.businessDate, world.rules.cutoffTime));
     expect((await world.engine.cutoffDue()).length).toBeGreaterThan(0);
     const charged = world.network.chargedFen();
-    await setRrnSequenceBack();
-    await expect(pos.refund(sold.value.transaction.rrn, 1_000n)).rejects.toThrow();
-    await restoreRrnSequence();
+    await expect(
+      withRrnCollision(world.db, () => pos.refund(sold.value.transaction.rrn, 1_000n)),
+    ).rejects.toThrow();
     expect(world.network.chargedFen()).toBe(charged);
     expect((await pos.refund(sold.value.transaction.rrn, 1_000n)).ok).toBe(true);
     expect(world.network.chargedFen()).toBe(charged - 1_000n);

@@ -2,3 +2,4 @@
 export * from './databases.ts';
 export * from './world.ts';
 export * from './statements.ts';
+export * from './faults.ts';
