@@ -31,13 +31,41 @@ const REDACT_DEPTH_MAX = 3;
 
 export const REDACTED = '[Redacted]';
 
-/** `pan`, `*.pan`, `*.*.pan` … for every sensitive key, down to REDACT_DEPTH_MAX levels. */
-export function redactPaths(): string[] {
-  const paths: string[] = [];
-  for (let depth = 0; depth <= REDACT_DEPTH_MAX; depth++) {
-    for (const key of SENSITIVE_KEYS) paths.push(`${'*.'.repeat(depth)}${key}`);
+const SENSITIVE: ReadonlySet<string> = new Set(SENSITIVE_KEYS);
+
+/**
+ * `value` with the value of every sensitive key replaced, at the top and down to
+ * REDACT_DEPTH_MAX levels below it, through plain objects and arrays. What holds none is
+ * returned as it is; what holds one is copied, so the caller's objects never change. One walk
+ * of the record, where pino's path-based redaction tried every path of every key at every
+ * depth (40 µs a line, more than the rest of the line).
+ */
+export function redacted<T>(value: T, depth = 0): T {
+  if (depth > REDACT_DEPTH_MAX || !isPlain(value)) return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item: unknown, i) => {
+      const next = redacted(item, depth + 1);
+      if (next !== item) (copy ??= [...value])[i] = next;
+    });
+    return (copy ?? value) as T;
   }
-  return paths;
+  const record = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    const next = SENSITIVE.has(key) ? REDACTED : redacted(item, depth + 1);
+    if (next !== item) (copy ??= { ...record })[key] = next;
+  }
+  return (copy ?? value) as T;
+}
+
+/** Arrays and plain objects: what a log record is made of (not errors, dates, buffers). */
+function isPlain(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return true;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 export type LoggerOptions = {
@@ -48,14 +76,23 @@ export type LoggerOptions = {
 
 export function createLogger(options: LoggerOptions): Logger {
   const destination = options.destination ?? pino.destination({ fd: 2, sync: true });
-  return pino(
+  const logger = pino(
     {
       level: options.level,
       base: { app: 'shoudan' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: redactPaths(), censor: REDACTED },
+      formatters: { log: (record) => redacted(record) },
       serializers: { err: pino.stdSerializers.err },
     },
     destination,
   );
+  // pino formats a child's bindings without the formatters: redact them on the way in. Children
+  // of children inherit this `child`, and keep their parent's bindings (`this`).
+  const child = logger.child;
+  const redactingChild = function (this: Logger, ...args: Parameters<Logger['child']>) {
+    const [bindings, childOptions] = args;
+    return child.call(this, redacted(bindings), childOptions);
+  };
+  logger.child = redactingChild as Logger['child'];
+  return logger;
 }

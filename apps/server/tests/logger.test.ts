@@ -52,6 +52,31 @@ describe('logger redaction', () => {
     for (const key of SENSITIVE_KEYS) expect(out).not.toContain(`s3cr3t-${key}`);
   });
 
+  it("hides them in a child logger's bindings and in arrays too", () => {
+    const { logger, text } = capture();
+    const child = logger.child({ terminalId: '31000101', card: { pan: PAN } });
+    const grandchild = child.child({ stan: '000123', track2: `${PAN}=2812` });
+    grandchild.info({ event: 'batch.uploaded', items: [{ pan: PAN, amountFen: '100' }] }, 'up');
+    const out = text();
+    expect(out).not.toContain(PAN);
+    const line = JSON.parse(out) as Record<string, unknown>;
+    expect(line['card']).toEqual({ pan: REDACTED });
+    expect(line['items']).toEqual([{ pan: REDACTED, amountFen: '100' }]);
+    expect(line['terminalId']).toBe('31000101');
+    expect(line['stan']).toBe('000123');
+    expect(line['track2']).toBe(REDACTED);
+  });
+
+  it("leaves the caller's objects as they were and writes errors whole", () => {
+    const { logger, text } = capture();
+    const record = { event: 'sale.failed', card: { pan: PAN }, err: new Error('no route') };
+    logger.error(record, 'failed');
+    expect(record.card.pan).toBe(PAN);
+    const line = JSON.parse(text()) as { err: { message: string; stack: string } };
+    expect(line.err.message).toBe('no route');
+    expect(line.err.stack).toContain('Error: no route');
+  });
+
   it('writes JSON lines with the level, time and event', () => {
     const { logger, text } = capture();
     logger.info({ event: 'cutoff.completed', businessDate: '2026-11-24' }, 'done');
