@@ -5,7 +5,7 @@ import type { Socket } from 'node:net';
 import { FrameSplitter } from '@shoudan/iso8583';
 import type { Logger } from '../logger.ts';
 import { handleFrame, type FrameResult } from './handle-frame.ts';
-import type { GatewayDeps } from './types.ts';
+import type { GatewayContext } from './types.ts';
 
 /** Whole frames waiting for their turn before reading pauses (the read buffer's bound). */
 export const QUEUED_FRAMES_MAX = 4;
@@ -23,7 +23,7 @@ type State = {
   closing: boolean;
 };
 
-export function serveConnection(socket: Socket, deps: GatewayDeps, log: Logger): Connection {
+export function serveConnection(socket: Socket, deps: GatewayContext, log: Logger): Connection {
   const { config } = deps;
   const splitter = new FrameSplitter({ frameLengthMax: config.gatewayFrameLengthMax });
   const state: State = { queue: [], busy: false, closing: false };
@@ -72,7 +72,7 @@ type Close = (event: string, fields?: Record<string, unknown>) => void;
 
 async function work(
   socket: Socket,
-  deps: GatewayDeps,
+  deps: GatewayContext,
   log: Logger,
   state: State,
   close: Close,
@@ -126,7 +126,7 @@ function resumeReading(socket: Socket, state: State): void {
 
 async function withDeadline(
   answer: Promise<FrameResult>,
-  config: GatewayDeps['config'],
+  config: GatewayContext['config'],
 ): Promise<FrameResult | 'deadline'> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'deadline'>((resolve) => {

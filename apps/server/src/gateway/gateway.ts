@@ -3,7 +3,8 @@
 // `close()` stops accepting, lets requests in progress finish, then closes every connection.
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { serveConnection, type Connection } from './connection.ts';
-import type { GatewayDeps } from './types.ts';
+import { KnownTerminals } from './known-terminals.ts';
+import type { GatewayContext, GatewayDeps } from './types.ts';
 
 export type Gateway = {
   /** host:port actually bound (useful with port 0). */
@@ -16,13 +17,19 @@ export type Gateway = {
 
 export async function createGateway(deps: GatewayDeps): Promise<Gateway> {
   const { config, logger } = deps;
+  const context: GatewayContext = {
+    ...deps,
+    terminalKeys: new KnownTerminals(deps.terminalKeys, deps.clock),
+  };
   const connections = new Set<Connection>();
   let nextId = 1;
   const server = createServer({ pauseOnConnect: false, noDelay: true }, (socket: Socket) => {
     const connId = nextId++;
     const log = logger.child({ connId });
-    log.debug({ event: 'connection.opened', remote: socket.remoteAddress });
-    const connection = serveConnection(socket, deps, log);
+    if (log.isLevelEnabled('debug')) {
+      log.debug({ event: 'connection.opened', remote: socket.remoteAddress });
+    }
+    const connection = serveConnection(socket, context, log);
     connections.add(connection);
     socket.once('close', () => {
       connections.delete(connection);

@@ -29,7 +29,7 @@ import {
 import { GATEWAY_CODES } from './response-codes.ts';
 import { routeOf, type Route } from './route.ts';
 import { authenticate } from './security.ts';
-import type { FlowContext, GatewayDeps, MacKey, Reply } from './types.ts';
+import type { FlowContext, GatewayContext, MacKey, Reply } from './types.ts';
 
 export type FrameResult =
   | { readonly kind: 'answer'; readonly bytes: Uint8Array }
@@ -38,7 +38,7 @@ export type FrameResult =
 type Envelope = { readonly tpdu: Tpdu; readonly header: CupHeader };
 
 export async function handleFrame(
-  deps: GatewayDeps,
+  deps: GatewayContext,
   bytes: Uint8Array,
   log: Logger,
 ): Promise<FrameResult> {
@@ -119,7 +119,7 @@ function decline(ctx: FlowContext, responseCode: string): Reply {
   return reply(gatewayDecline(ctx.request, { responseCode, at, cutoffTime }), ctx.session.macKey);
 }
 
-function malfunction(deps: GatewayDeps, request: CupMessage, macKey: MacKey | null): Reply {
+function malfunction(deps: GatewayContext, request: CupMessage, macKey: MacKey | null): Reply {
   const at = deps.clock.now();
   const responseCode = GATEWAY_CODES.systemMalfunction;
   return reply(
@@ -132,7 +132,7 @@ function malfunction(deps: GatewayDeps, request: CupMessage, macKey: MacKey | nu
  * §9: a frame that cannot be read is answered 30 when its MTI, 41 and 42 could be read (without
  * a MAC: the sender is not authenticated), else the stream cannot be trusted and is closed.
  */
-function unreadable(deps: GatewayDeps, error: UnpackError, log: Logger): FrameResult {
+function unreadable(deps: GatewayContext, error: UnpackError, log: Logger): FrameResult {
   const { partial } = error;
   log.warn({
     event: 'message.unreadable',
@@ -170,7 +170,7 @@ function unreadable(deps: GatewayDeps, error: UnpackError, log: Logger): FrameRe
 }
 
 /** Frames the answer; an answer that cannot be packed (a defect) becomes a bare 96, else close. */
-function pack(deps: GatewayDeps, envelope: Envelope, answer: Reply, log: Logger): FrameResult {
+function pack(deps: GatewayContext, envelope: Envelope, answer: Reply, log: Logger): FrameResult {
   const frame = {
     tpdu: swapTpdu(envelope.tpdu),
     header: answerHeader(envelope.header, answer.processingRequest),

@@ -6,6 +6,7 @@ import type { CupMessage } from '@shoudan/iso8583';
 import type { KeyUnderLmk, MacAlgorithm, SecurityModule } from '@shoudan/hsm';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import type { KnownTerminals } from './known-terminals.ts';
 
 /** The settings the gateway reads (host and port, limits with their units, the cutoff). */
 export type GatewayConfig = Pick<
@@ -32,6 +33,11 @@ export type GatewayDeps = {
   readonly logger: Logger;
 };
 
+/** What the gateway's parts work with: its dependencies, the terminal store remembering reads. */
+export type GatewayContext = Omit<GatewayDeps, 'terminalKeys'> & {
+  readonly terminalKeys: KnownTerminals;
+};
+
 /** The MAK and algorithm a terminal's financial answers are MACed with. */
 export type MacKey = { readonly mak: KeyUnderLmk; readonly algorithm: MacAlgorithm };
 
@@ -53,7 +59,7 @@ export type Reply = {
 
 /** What a flow gets: the request, its sender, the dependencies and the request's logger. */
 export type FlowContext = {
-  readonly deps: GatewayDeps;
+  readonly deps: GatewayContext;
   readonly request: CupMessage;
   readonly session: Session;
   readonly log: Logger;
