@@ -22,7 +22,7 @@ export function isLegalKeyLength(scheme: KeyScheme, lengthBytes: number): boolea
   return scheme === 'sm4' ? lengthBytes === 16 : lengthBytes === 8 || lengthBytes === 16;
 }
 
-type Direction = 'encrypt' | 'decrypt';
+export type Direction = 'encrypt' | 'decrypt';
 
 function runCipher(
   algorithm: string,
@@ -58,10 +58,31 @@ function checkInput(scheme: KeyScheme, key: Uint8Array, data: Uint8Array): void 
 
 function ecb(scheme: KeyScheme, key: Uint8Array, data: Uint8Array, direction: Direction): Buffer {
   checkInput(scheme, key, data);
-  if (scheme === 'sm4') return runCipher('sm4-ecb', Buffer.from(key), null, direction, data);
-  const expanded = tripleDesKeyOf(key);
+  const cipher = ecbCipher(scheme, key, direction);
   try {
-    return runCipher('des-ede3', expanded, null, direction, data);
+    return Buffer.concat([cipher.update(data), cipher.final()]);
+  } catch {
+    throw new HsmError('cipher_failed');
+  }
+}
+
+/**
+ * An ECB context for `key`, to run any number of whole blocks through one by one with `update`
+ * (ECB keeps no state between blocks); no padding. The key schedule stays in the context.
+ */
+export function ecbCipher(scheme: KeyScheme, key: Uint8Array, direction: Direction) {
+  if (!isLegalKeyLength(scheme, key.length)) throw new HsmError('input_invalid');
+  const expanded = scheme === 'sm4' ? Buffer.from(key) : tripleDesKeyOf(key);
+  try {
+    const algorithm = scheme === 'sm4' ? 'sm4-ecb' : 'des-ede3';
+    const cipher =
+      direction === 'encrypt'
+        ? createCipheriv(algorithm, expanded, null)
+        : createDecipheriv(algorithm, expanded, null);
+    cipher.setAutoPadding(false);
+    return cipher;
+  } catch {
+    throw new HsmError('cipher_failed');
   } finally {
     wipe(expanded);
   }

@@ -3,7 +3,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { HsmError } from './errors.ts';
-import { computeMac, cupEcbMac, macMatches, x919Mac } from './mac.ts';
+import { cupEcbMac, LoadedMak, macMatches, x919Mac } from './mac.ts';
 import { desDecrypt, desEncrypt, hex, sm4Encrypt, tdesEncrypt, toHex } from './test-support.ts';
 
 const NOW_IS_THE_TIME = Buffer.from('Now is the time for all ', 'ascii');
@@ -113,12 +113,23 @@ describe('X9.19 against the spec text', () => {
   );
 });
 
-describe('computeMac and macMatches', () => {
+describe('loaded MAKs and macMatches', () => {
   it('refuses X9.19 with an SM4 key: X9.19 is DES only', () => {
-    const mak = Buffer.alloc(16, 1);
-    const input = { scheme: 'sm4', mak, algorithm: 'x919', data: Buffer.of(1) } as const;
-    expect(() => computeMac(input)).toThrow(HsmError);
+    expect(() => new LoadedMak('sm4', 'x919', Buffer.alloc(16, 1))).toThrow(HsmError);
   });
+
+  test.prop([fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.array(fc.uint8Array())])(
+    'a MAK loaded once MACs message after message as if loaded for each',
+    (key, messages) => {
+      for (const algorithm of ['cup-ecb', 'x919'] as const) {
+        const loaded = new LoadedMak('3des', algorithm, key);
+        for (const data of messages) {
+          const fresh = algorithm === 'x919' ? x919Mac(key, data) : cupEcbMac('3des', key, data);
+          expect(toHex(loaded.mac(data))).toBe(toHex(fresh));
+        }
+      }
+    },
+  );
 
   it('never matches a MAC of another length', () => {
     expect(macMatches(Buffer.alloc(8), Buffer.alloc(7))).toBe(false);

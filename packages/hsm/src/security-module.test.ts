@@ -247,6 +247,25 @@ describe('MACs: terminal and host agree', () => {
     expect(verifyTerminalMac({ mak: terminal.mak, algorithm, data, mac: short })).toBe(false);
   });
 
+  it('a loaded MAK serves only its own cryptogram: relabelled or altered, it is refused', () => {
+    const { hsm, issued } = signedIn('003');
+    const data = Buffer.from('0200 sale');
+    const makUnderLmk = issued.makUnderLmk;
+    const mac = hsm.generateMac({ makUnderLmk, algorithm: 'cup-ecb', data });
+    expect(toHex(hsm.generateMac({ makUnderLmk, algorithm: 'cup-ecb', data }))).toBe(toHex(mac));
+    const relabelled = { ...makUnderLmk, usage: 'pik' } as const;
+    const kcvChanged = { ...makUnderLmk, kcv: 'FFFFFFFF' };
+    const flipped =
+      makUnderLmk.cryptogram.slice(0, -1) + (makUnderLmk.cryptogram.endsWith('0') ? '1' : '0');
+    const generate = (key: KeyUnderLmk) => () =>
+      hsm.generateMac({ makUnderLmk: key, algorithm: 'cup-ecb', data });
+    expect(codeOf(generate(relabelled))).toBe('key_usage_mismatch');
+    expect(codeOf(generate(kcvChanged))).toBe('key_cryptogram_invalid');
+    expect(codeOf(generate({ ...makUnderLmk, cryptogram: flipped }))).toBe(
+      'key_cryptogram_invalid',
+    );
+  });
+
   it('wrong MAC → false; wrong key usage or X9.19 with SM4 → HsmError', () => {
     const { hsm, issued } = signedIn('006');
     const data = Buffer.from('data');

@@ -59,7 +59,7 @@ export function createSecurityModule(options: SecurityModuleOptions): SecurityMo
   if (typeof options !== 'object' || options === null) throw new HsmError('master_key_invalid');
   const random = options.random ?? systemRandom;
   const masterKey = createMasterKey(options.masterKeyHex, random);
-  const context: ModuleContext = { masterKey, random };
+  const context: ModuleContext = { masterKey, random, loadedMaks: new Map() };
   return Object.freeze({
     masterKeyCheckValue: context.masterKey.checkValue,
     generateTmk: (spec: KeySpec = { scheme: '3des' }) => generateTmk(context, spec),

@@ -6,7 +6,7 @@ import type { KeyScheme } from './block-cipher.ts';
 import { bytesToHex, hexToBytes, wipe } from './bytes.ts';
 import { checkValueOf } from './check-value.ts';
 import { HsmError, fail, ok, type HsmResult } from './errors.ts';
-import { computeMac, macMatches, type MacAlgorithm } from './mac.ts';
+import { LoadedMak, macMatches, type MacAlgorithm } from './mac.ts';
 import { clearPinBlockOf, isValidPan, isValidPin } from './pin-block.ts';
 import { readField62, type KeyUnderTmkBytes } from './working-key-layout.ts';
 
@@ -107,15 +107,31 @@ export interface VerifyTerminalMacInput extends TerminalMacInput {
   readonly mac: Uint8Array;
 }
 
+/**
+ * A terminal's MAK loaded once per algorithm for as long as its key object lives (a terminal
+ * keeps its working keys until the next sign-in), so that a MAC is a few block operations.
+ */
+const loadedMaks = new WeakMap<ClearKey, Map<MacAlgorithm, LoadedMak>>();
+
 export function generateTerminalMac(input: TerminalMacInput): Uint8Array {
   if (!(input.data instanceof Uint8Array)) throw new HsmError('input_invalid');
-  const mak = bytesOfClearKey(input.mak);
-  try {
-    const { algorithm, data } = input;
-    return new Uint8Array(computeMac({ scheme: input.mak.scheme, mak, algorithm, data }));
-  } finally {
-    wipe(mak);
+  const { mak, algorithm } = input;
+  let byAlgorithm = loadedMaks.get(mak);
+  if (!byAlgorithm) {
+    byAlgorithm = new Map();
+    loadedMaks.set(mak, byAlgorithm);
   }
+  let loaded = byAlgorithm.get(algorithm);
+  if (!loaded) {
+    const bytes = bytesOfClearKey(mak);
+    try {
+      loaded = new LoadedMak(mak.scheme, algorithm, bytes);
+    } finally {
+      wipe(bytes);
+    }
+    byAlgorithm.set(algorithm, loaded);
+  }
+  return new Uint8Array(loaded.mac(input.data));
 }
 
 /** Constant-time check of a host answer's field 64. */

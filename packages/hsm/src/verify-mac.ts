@@ -1,10 +1,15 @@
 // MACs on the host: generate and verify field 64 with a MAK held under the LMK. Verification
-// compares in constant time; a wrong MAC is an answer (false), never an exception.
+// compares in constant time; a wrong MAC is an answer (false), never an exception. A MAK is
+// unwrapped on its first use and kept loaded (its cipher contexts, as an HSM keeps working keys
+// loaded), so that a gateway's two MACs per message do not each unwrap it and set up ciphers.
 import { asBuffer } from './bytes.ts';
 import { HsmError } from './errors.ts';
-import { computeMac, macMatches, type MacAlgorithm } from './mac.ts';
+import { LoadedMak, macMatches, type MacAlgorithm } from './mac.ts';
 import type { KeyUnderLmk } from './master-key.ts';
 import { withClearKey, type ModuleContext } from './module-context.ts';
+
+/** MAKs kept loaded at most; the one used longest ago is dropped first. */
+export const LOADED_MAKS_MAX = 10_000;
 
 export interface GenerateMacInput {
   readonly makUnderLmk: KeyUnderLmk;
@@ -26,11 +31,33 @@ function checkBytes(value: unknown): asserts value is Uint8Array {
 /** Returns the 8 bytes of field 64. Throws HsmError for a bad MAK or an unsupported pairing. */
 export function generateMac(context: ModuleContext, input: GenerateMacInput): Uint8Array {
   checkBytes(input.data);
-  return withClearKey(context, input.makUnderLmk, 'mak', (mak) => {
-    const { algorithm, data } = input;
-    const scheme = input.makUnderLmk.scheme;
-    return new Uint8Array(computeMac({ scheme, mak, algorithm, data }));
-  });
+  return new Uint8Array(loadedMak(context, input.makUnderLmk, input.algorithm).mac(input.data));
+}
+
+/**
+ * The MAK loaded for `algorithm`: found by its whole cryptogram (usage, scheme and check value
+ * with it, each authenticated at the unwrap that loaded it), or unwrapped and loaded now.
+ */
+function loadedMak(context: ModuleContext, mak: KeyUnderLmk, algorithm: MacAlgorithm): LoadedMak {
+  const { loadedMaks } = context;
+  const id = [mak.usage, mak.scheme, mak.kcv, mak.cryptogram, algorithm].join(':');
+  let loaded = loadedMaks.get(id);
+  if (loaded) {
+    loadedMaks.delete(id);
+  } else {
+    loaded = withClearKey(
+      context,
+      mak,
+      'mak',
+      (clear) => new LoadedMak(mak.scheme, algorithm, clear),
+    );
+    if (loadedMaks.size >= LOADED_MAKS_MAX) {
+      const oldest = loadedMaks.keys().next();
+      if (!oldest.done) loadedMaks.delete(oldest.value);
+    }
+  }
+  loadedMaks.set(id, loaded);
+  return loaded;
 }
 
 /** True only when `mac` is exactly the MAC of `data`. */
