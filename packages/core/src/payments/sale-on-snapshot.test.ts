@@ -1,7 +1,8 @@
-// Goal: a terminal's next sale asks the card network first and is recorded in one round trip,
-// and whatever changed meanwhile (the terminal frozen, a service revoked, a new rate, the cutoff,
-// the batch settled, the request recorded by another node) still gets the answer a sale that
-// opened first would get, with nothing left held at the network that the books do not back.
+// Goal: a terminal's next sale, and the void of a sale just made, ask the card network first and
+// are recorded in one round trip, and whatever changed meanwhile (the terminal frozen, a service
+// revoked, a new rate, the cutoff, the batch settled, the request or the void made by another
+// node) still gets the answer a payment that opened first would get, with nothing left held at
+// the network that the books do not back.
 // Method: engines over the real stores (PGlite), with the store's and the network's calls logged
 // on their way through; changes made as another process makes them, straight in the database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ import type { SaleInput } from './sale.ts';
 let world: World;
 
 beforeAll(async () => {
-  world = await createWorld(await openTestDatabase(), { merchants: 12 });
+  world = await createWorld(await openTestDatabase(), { merchants: 16 });
 });
 afterAll(async () => world.database.close());
 
@@ -29,11 +30,12 @@ function loggedEngine(options: { ttlMs?: number } = {}): { engine: Engine; calls
     ...payments,
     transaction: (work, opts) => (calls.push('open'), payments.transaction(work, opts)),
     recordExpectedSale: (sale) => (calls.push('expected'), payments.recordExpectedSale(sale)),
+    recordExpectedVoid: (v) => (calls.push('expected'), payments.recordExpectedVoid(v)),
   };
   const network: CardNetwork = {
     lookupCard: (pan) => world.network.lookupCard(pan),
     authorize: (r) => (calls.push('network'), world.network.authorize(r)),
-    void: (r) => world.network.void(r),
+    void: (r) => (calls.push('network'), world.network.void(r)),
     refund: (r) => world.network.refund(r),
     reverse: (ref) => (calls.push('reverse'), world.network.reverse(ref)),
   };
@@ -245,5 +247,86 @@ describe('a sale on its terminal’s snapshot', () => {
     const result = await pos.sale(100n);
     expect(!result.ok && result.outcome.code).toBe('terminal_not_signed_in');
     expect(calls).toEqual(['open']);
+  });
+});
+
+describe('a void of a sale the engine recorded a moment ago', () => {
+  it('asks the network first and is recorded in one round trip, the sale voided', async () => {
+    const { engine, calls } = loggedEngine();
+    const { merchant, pos } = await terminalWithSale(engine, calls);
+    const charged = world.network.chargedFen();
+    const balance = await world.engine.merchantBalance(merchant.id);
+    const sold = await pos.sale(8_000n);
+    if (!sold.ok) throw new Error(sold.outcome.code);
+    calls.length = 0;
+    const voided = await pos.voidSale(sold.value.transaction, 8_000n);
+    expect(calls).toEqual(['network', 'expected']);
+    expect(voided.ok && voided.value.transaction.kind).toBe('void');
+    const original = await world.stores.payments.findByRrn(sold.value.transaction.rrn);
+    expect(original?.status).toBe('voided');
+    expect(await world.engine.merchantBalance(merchant.id)).toEqual(balance);
+    expect(world.network.chargedFen()).toBe(charged);
+    expect((await world.engine.checkLedger()).ok).toBe(true);
+    // Voided once: a second void of it opens, and is refused.
+    calls.length = 0;
+    const again = await pos.voidSale(sold.value.transaction, 8_000n);
+    expect(!again.ok && again.outcome.code).toBe('already_voided');
+    expect(calls).toEqual(['open']);
+  });
+
+  it('refuses with the refund hint once the cutoff ran, releasing the network', async () => {
+    const { engine, calls } = loggedEngine();
+    // The sale tests above ran the cutoff of the 24th: these sales belong to the 25th.
+    const date = '2026-11-25';
+    const cutAt = cutoffInstantOf(date, world.rules.cutoffTime);
+    world.clock.set(new Date(cutAt.getTime() - 10_000));
+    const { pos } = await terminalWithSale(engine, calls);
+    const sold = await pos.sale(9_000n);
+    if (!sold.ok) throw new Error(sold.outcome.code);
+    world.clock.set(cutAt);
+    expect((await world.engine.cutoff({ businessDate: date })).ok).toBe(true);
+    world.clock.set(new Date(cutAt.getTime() - 1));
+    const charged = world.network.chargedFen();
+    calls.length = 0;
+    const voided = await pos.voidSale(sold.value.transaction, 9_000n);
+    world.clock.set(new Date(cutAt.getTime() + 1));
+    expect(!voided.ok && voided.outcome).toMatchObject({
+      code: 'void_window_closed',
+      detail: { reason: 'cut_off' },
+    });
+    expect(calls).toEqual(['network', 'expected', 'open', 'reverse']);
+    expect(world.network.chargedFen()).toBe(charged);
+  });
+
+  it('refuses a sale another node voided meanwhile, releasing the network', async () => {
+    const { engine, calls } = loggedEngine();
+    const { pos } = await terminalWithSale(engine, calls);
+    const sold = await pos.sale(9_500n);
+    if (!sold.ok) throw new Error(sold.outcome.code);
+    const elsewhere = await world.engine.voidSale({
+      ...pos.next(),
+      amountFen: 9_500n,
+      original: sold.value.transaction,
+    });
+    expect(elsewhere.ok).toBe(true);
+    const charged = world.network.chargedFen();
+    calls.length = 0;
+    const voided = await pos.voidSale(sold.value.transaction, 9_500n);
+    expect(!voided.ok && voided.outcome.code).toBe('already_voided');
+    expect(calls).toEqual(['network', 'expected', 'open', 'reverse']);
+    expect(world.network.chargedFen()).toBe(charged);
+  });
+
+  it('opens first for a sale it did not record', async () => {
+    const { engine, calls } = loggedEngine();
+    const { pos } = await terminalWithSale(engine, calls);
+    const elsewhere = new TestPos(world.engine, pos.terminalId);
+    elsewhere.voucherNo = pos.voucherNo;
+    const sold = await elsewhere.sale(600n);
+    if (!sold.ok) throw new Error(sold.outcome.code);
+    pos.voucherNo = elsewhere.voucherNo;
+    const voided = await pos.voidSale(sold.value.transaction, 600n);
+    expect(voided.ok).toBe(true);
+    expect(calls).toEqual(['open', 'network']);
   });
 });

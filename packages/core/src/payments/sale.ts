@@ -96,13 +96,21 @@ export async function sale(deps: PaymentsDeps, input: SaleInput): Promise<Paymen
   };
   const endTurn = await deps.snapshots.turn(input.terminalId);
   try {
-    const known = deps.snapshots.usable(input, service);
-    if (!known || terminalRefusal(known.ctx, service)) return await openedSale(deps, request);
-    const tried = await saleOnSnapshot(deps, request, known);
-    return 'result' in tried ? tried.result : await openedSale(deps, request, tried.reply);
+    const result = await decidedSale(deps, request);
+    // Committed: a void of it may ask the network first too.
+    if (result.ok && !result.value.duplicate) deps.snapshots.sold(result.value.transaction);
+    return result;
   } finally {
     endTurn();
   }
+}
+
+/** On the terminal's snapshot when it allows, else opened first. */
+async function decidedSale(deps: PaymentsDeps, request: SaleRequest): Promise<PaymentResult> {
+  const known = deps.snapshots.usable(request.input, request.service);
+  if (!known || terminalRefusal(known.ctx, request.service)) return openedSale(deps, request);
+  const tried = await saleOnSnapshot(deps, request, known);
+  return 'result' in tried ? tried.result : openedSale(deps, request, tried.reply);
 }
 
 /**

@@ -163,6 +163,21 @@ export type ExpectedSale = {
   readonly entry: JournalEntry | null;
 };
 
+/**
+ * A void of a sale the engine recorded a moment ago, decided on its terminal's snapshot, its
+ * network answer in hand: the facts it rests on, and what to record when they still hold.
+ */
+export type ExpectedVoid = {
+  /** The terminal's context as read for the void's batch. */
+  readonly ctx: TerminalContext;
+  /** The original sale as the engine recorded it: still approved, nothing refunded. */
+  readonly original: TransactionRecord;
+  /** The void (on the original's business date), without its RRN. */
+  readonly record: Omit<TransactionRecord, 'rrn'>;
+  /** Its journal entry, undoing the sale's; null for a decline. */
+  readonly entry: JournalEntry | null;
+};
+
 export interface PaymentsStore {
   transaction<T>(work: (tx: PaymentsTx) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
@@ -172,6 +187,12 @@ export interface PaymentsStore {
    * PostgreSQL server, expected sales recorded at about the same time share a commit.
    */
   recordExpectedSale(sale: ExpectedSale): Promise<{ readonly rrn: string } | undefined>;
+  /**
+   * Records an expected void as `recordExpectedSale` records a sale: if under the locks of its
+   * terminal and its original the context is unchanged, its key unused, the original still as
+   * expected and its cycle open; then the original is voided with it. Else nothing is recorded.
+   */
+  recordExpectedVoid(expected: ExpectedVoid): Promise<{ readonly rrn: string } | undefined>;
   /** Approved sales of a terminal in a time range that are still in an open batch and date. */
   voidableSales(query: VoidableSalesQuery): Promise<TransactionRecord[]>;
   findByRrn(rrn: string): Promise<TransactionRecord | undefined>;

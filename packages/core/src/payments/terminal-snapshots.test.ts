@@ -1,9 +1,10 @@
 // Goal: a snapshot decides a sale only while it is fresh, for its batch, for a voucher after the
-// newest one handled and with the service's rate known; a terminal's sales take turns; the map
-// stays bounded. Method: the class alone on a fake clock.
+// newest one handled and with the service's rate known, and a void only of a sale recorded since;
+// a terminal's sales take turns; the maps stay bounded. Method: the class alone on a fake clock.
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../shared/clock.ts';
-import { SNAPSHOTS_MAX, TerminalSnapshots } from './terminal-snapshots.ts';
+import { RECENT_SALES_MAX, SNAPSHOTS_MAX, TerminalSnapshots } from './terminal-snapshots.ts';
+import type { TransactionRecord } from './model.ts';
 import type { FeeRate, TerminalContext } from './store.ts';
 
 const CTX: TerminalContext = {
@@ -19,6 +20,31 @@ const CTX: TerminalContext = {
 };
 const DEBIT: FeeRate = { rateBps: 50, capFen: 2000n };
 const CREDIT: FeeRate = { rateBps: 60, capFen: null };
+const SALE: TransactionRecord = {
+  id: 't1',
+  merchantId: 'm-1',
+  terminalId: 'T0000001',
+  batchNo: 1,
+  voucherNo: 1,
+  kind: 'sale',
+  status: 'approved',
+  outcomeCode: null,
+  amountFen: 1_000n,
+  feeFen: 5n,
+  feeRateBps: 50,
+  service: 'card_debit',
+  paymentMethod: 'card',
+  panMasked: '622202******0001',
+  cardOrg: 'CUP',
+  rrn: '000000000001',
+  authCode: '123456',
+  originalId: null,
+  refundedFen: 0n,
+  businessDate: '2026-11-24',
+  requestHash: 'h',
+  createdAt: new Date('2026-11-24T02:00:00Z'),
+  closedAt: null,
+};
 const key = (voucherNo: number, batchNo = 1) => ({ terminalId: 'T0000001', batchNo, voucherNo });
 
 function snapshots(ttlMs = 60_000) {
@@ -72,6 +98,21 @@ describe('terminal snapshots', () => {
     expect(s.usable(key(6), 'card_debit')).toBeDefined();
     s.forget('T0000001');
     expect(s.usable(key(7), 'card_debit')).toBeUndefined();
+  });
+
+  it('serve a void of a sale recorded since, the newest sales only, until it is unsold', () => {
+    const { s } = snapshots();
+    s.remember(key(1), CTX, 'card_debit', DEBIT);
+    const sold = (voucherNo: number) => ({ ...SALE, id: `t${voucherNo}`, voucherNo });
+    for (let v = 2; v <= RECENT_SALES_MAX + 2; v++) s.sold(sold(v));
+    const voidOf = (voucherNo: number) => s.usableForVoid(key(100), { batchNo: 1, voucherNo });
+    expect(voidOf(2)).toBeUndefined(); // the oldest went
+    expect(voidOf(RECENT_SALES_MAX + 2)?.original.id).toBe(`t${RECENT_SALES_MAX + 2}`);
+    expect(voidOf(3)?.ctx).toEqual(CTX);
+    s.unsold('T0000001', { batchNo: 1, voucherNo: 3 });
+    expect(voidOf(3)).toBeUndefined();
+    s.sold({ ...sold(4), merchantId: 'm-2' }); // not this terminal's merchant: ignored
+    expect(voidOf(4)?.original.merchantId).toBe('m-1');
   });
 
   it("take a terminal's sales in turn, and other terminals' at once", async () => {

@@ -1,11 +1,12 @@
 // What the engine last read of each terminal under its lock (its context, its fee rates, the
-// newest request key it handled), so that a terminal's next sale can ask the card network before
-// any database round trip and be recorded in one. A snapshot is never trusted to decide: the
+// newest request key it handled, the sales it recorded since), so that a terminal's next sale, or
+// the void of one of those sales, can ask the card network before any database round trip and be
+// recorded in one. A snapshot is never trusted to decide: the
 // sale is recorded only if the database still shows the same facts under the terminal's lock
 // (`PaymentsStore.recordExpectedSale`); else it opens as any other. Snapshots only choose which
 // sales may try, and keep each terminal's sales in this engine one after the other.
 import type { Clock } from '../shared/clock.ts';
-import type { RequestKey, Service } from './model.ts';
+import type { RequestKey, Service, TransactionRecord } from './model.ts';
 import type { FeeRate, TerminalContext } from './store.ts';
 
 /**
@@ -20,6 +21,9 @@ export const SNAPSHOT_TTL_MS = 60_000;
 /** Terminals remembered at most; the one confirmed longest ago goes first. */
 export const SNAPSHOTS_MAX = 50_000;
 
+/** Sales remembered per terminal for voids, the newest; a cashier voids a recent sale. */
+export const RECENT_SALES_MAX = 16;
+
 export type TerminalSnapshot = {
   readonly ctx: TerminalContext;
   /** The batch the context's `batchStatus` describes. */
@@ -30,7 +34,11 @@ export type TerminalSnapshot = {
   readonly voucherNo: number;
   /** When the database last confirmed it (`Clock.monotonicMs`). */
   readonly confirmedMs: number;
+  /** Approved sales the engine recorded on the terminal since, by `batchNo:voucherNo`. */
+  readonly sales: ReadonlyMap<string, TransactionRecord>;
 };
+
+const saleKey = (s: { batchNo: number; voucherNo: number }) => `${s.batchNo}:${s.voucherNo}`;
 
 export class TerminalSnapshots {
   private readonly clock: Clock;
@@ -68,20 +76,40 @@ export class TerminalSnapshots {
    * earlier request never qualifies), and the rate of the service known.
    */
   usable(key: RequestKey, service: Service): { ctx: TerminalContext; rate: FeeRate } | undefined {
+    const s = this.fresh(key);
+    const rate = s?.rates.get(service);
+    return s && rate ? { ctx: s.ctx, rate } : undefined;
+  }
+
+  /**
+   * The snapshot a void of `original` may be decided on, with the sale as the engine recorded
+   * it: as for a sale, and the sale one the engine recorded on the terminal since.
+   */
+  usableForVoid(
+    key: RequestKey,
+    original: { readonly batchNo: number; readonly voucherNo: number },
+  ): { ctx: TerminalContext; original: TransactionRecord } | undefined {
+    const s = this.fresh(key);
+    const sale = s?.sales.get(saleKey(original));
+    return s && sale ? { ctx: s.ctx, original: sale } : undefined;
+  }
+
+  /** The terminal's snapshot if it may decide a request with `key`; forgets an expired one. */
+  private fresh(key: RequestKey): TerminalSnapshot | undefined {
     const s = this.snapshots.get(key.terminalId);
     if (!s || s.batchNo !== key.batchNo || key.voucherNo <= s.voucherNo) return undefined;
     if (this.clock.monotonicMs() - s.confirmedMs >= this.ttlMs) {
       this.snapshots.delete(key.terminalId);
       return undefined;
     }
-    const rate = s.rates.get(service);
-    return rate ? { ctx: s.ctx, rate } : undefined;
+    return s;
   }
 
   /** Keeps what a sale's opening read under the terminal's lock. */
   remember(key: RequestKey, ctx: TerminalContext, service: Service, rate: FeeRate | undefined) {
     const before = this.snapshots.get(key.terminalId);
-    const rates = new Map(before?.ctx.merchantId === ctx.merchantId ? before.rates : []);
+    const same = before?.ctx.merchantId === ctx.merchantId;
+    const rates = new Map(same ? before.rates : []);
     if (rate) rates.set(service, rate);
     else rates.delete(service);
     this.keep(key.terminalId, {
@@ -90,7 +118,30 @@ export class TerminalSnapshots {
       rates,
       voucherNo: key.voucherNo,
       confirmedMs: this.clock.monotonicMs(),
+      sales: same ? before.sales : new Map(),
     });
+  }
+
+  /** The engine recorded this approved sale (after its commit): a void of it may go ahead. */
+  sold(sale: TransactionRecord): void {
+    const s = this.snapshots.get(sale.terminalId);
+    if (!s || s.ctx.merchantId !== sale.merchantId) return;
+    const sales = new Map(s.sales);
+    sales.set(saleKey(sale), sale);
+    if (sales.size > RECENT_SALES_MAX) {
+      const oldest = sales.keys().next();
+      if (!oldest.done) sales.delete(oldest.value);
+    }
+    this.snapshots.set(sale.terminalId, { ...s, sales });
+  }
+
+  /** The sale is no longer as recorded (voided, or a void of it was attempted). */
+  unsold(terminalId: string, original: { batchNo: number; voucherNo: number }): void {
+    const s = this.snapshots.get(terminalId);
+    if (!s?.sales.has(saleKey(original))) return;
+    const sales = new Map(s.sales);
+    sales.delete(saleKey(original));
+    this.snapshots.set(terminalId, { ...s, sales });
   }
 
   /** The database recorded a sale on the snapshot: its facts held, its key is now used. */

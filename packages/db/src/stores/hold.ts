@@ -1,7 +1,7 @@
 // Holding sales back a moment for company: while a group's commit is under way, the terminals it
 // is about to answer come right back, and a sale that waits for them shares the next round trip
 // instead of paying one alone. Used by both kinds of group commit (`sale-groups.ts`,
-// `expected-sales.ts`).
+// `expected-payments.ts`).
 
 /** Longest a sale waits for company while a commit is under way. */
 export const HOLD_MS_MAX = 5;

@@ -1,12 +1,17 @@
 // PostgreSQL implementation of the payments port. On a server (a node-postgres pool) a payment's
 // transaction takes two round trips (`pooled-transaction.ts`) and sales share group commits
 // (`sale-groups.ts`); on PGlite it is drizzle's transaction. The statements are the same.
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { PaymentsStore, VoidableSalesQuery } from '@shoudan/core';
 import type { Db } from '../drivers/open.ts';
 import { transactions } from '../schema/index.ts';
-import { ExpectedSaleGroups } from './expected-sales.ts';
-import { expectedSaleAnswerOf, PgPaymentsTx, recordExpectedSalesQuery } from './payments-tx.ts';
+import { ExpectedPayments } from './expected-payments.ts';
+import {
+  expectedSaleAnswerOf,
+  PgPaymentsTx,
+  recordExpectedSalesQuery,
+  recordExpectedVoidsQuery,
+} from './payments-tx.ts';
 import { poolOf, pooledTransaction } from './pooled-transaction.ts';
 import { recordOf, rowsOf, toRecord } from './rows.ts';
 import { GROUP_SIZE_DEFAULT, SaleGroups } from './sale-groups.ts';
@@ -16,19 +21,25 @@ export { postEntries } from './payments-tx.ts';
 export function createPaymentsStore(db: Db, saleGroupSizeMax = GROUP_SIZE_DEFAULT): PaymentsStore {
   const pool = poolOf(db);
   const groups = pool && saleGroupSizeMax > 1 ? new SaleGroups(pool, saleGroupSizeMax) : undefined;
-  // On PGlite an expected sale is a call of its own.
-  const expected = pool ? new ExpectedSaleGroups(pool, Math.max(1, saleGroupSizeMax)) : undefined;
+  // On PGlite an expected payment is a call of its own.
+  const expected = pool ? new ExpectedPayments(pool, Math.max(1, saleGroupSizeMax)) : undefined;
+  /** One expected payment's call on PGlite, in its own transaction. */
+  const alone = async (query: SQL) => {
+    const result = await db.transaction((tx) => tx.execute(query), {
+      isolationLevel: 'read committed',
+    });
+    const [row] = rowsOf(result);
+    const value = row?.['answers'];
+    const answers = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+    return expectedSaleAnswerOf(Array.isArray(answers) ? answers[0] : undefined);
+  };
   return {
-    recordExpectedSale: async (sale) => {
-      if (expected) return expected.record(sale);
-      const result = await db.transaction((tx) => tx.execute(recordExpectedSalesQuery([sale])), {
-        isolationLevel: 'read committed',
-      });
-      const [row] = rowsOf(result);
-      const value = row?.['answers'];
-      const answers = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
-      return expectedSaleAnswerOf(Array.isArray(answers) ? answers[0] : undefined);
-    },
+    recordExpectedSale: (sale) =>
+      expected ? expected.record({ kind: 'sale', sale }) : alone(recordExpectedSalesQuery([sale])),
+    recordExpectedVoid: (expectedVoid) =>
+      expected
+        ? expected.record({ kind: 'void', void: expectedVoid })
+        : alone(recordExpectedVoidsQuery([expectedVoid])),
     transaction: (work, options) =>
       pool
         ? options?.groupable && groups

@@ -6,6 +6,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type {
   BusinessDateStatus,
   ExpectedSale,
+  ExpectedVoid,
   FeeRate,
   JournalEntry,
   JournalLine,
@@ -324,7 +325,33 @@ export function expectedSalesJson(sales: readonly ExpectedSale[]): string {
   return JSON.stringify(json);
 }
 
-/** What `record_expected_sales` answered for one sale: its RRN when recorded. */
+/** The argument of `record_expected_voids` for `voids`, as JSON text (see 0017). */
+export function expectedVoidsJson(voids: readonly ExpectedVoid[]): string {
+  const json = voids.map((v) => ({
+    terminalId: v.record.terminalId,
+    batchNo: v.record.batchNo,
+    voucherNo: v.record.voucherNo,
+    at: v.record.createdAt.toISOString(),
+    ctx: contextJson(v.ctx),
+    original: {
+      batchNo: v.original.batchNo,
+      voucherNo: v.original.voucherNo,
+      id: v.original.id,
+      status: v.original.status,
+      refundedFen: v.original.refundedFen.toString(),
+    },
+    transaction: transactionJson({ ...v.record, rrn: null }),
+    entry: v.entry ? entryJson(v.entry) : null,
+  }));
+  return JSON.stringify(json);
+}
+
+/** The call of `record_expected_voids` for `voids`. */
+export function recordExpectedVoidsQuery(voids: readonly ExpectedVoid[]): SQL {
+  return sql`select record_expected_voids(${expectedVoidsJson(voids)}::jsonb) as answers`;
+}
+
+/** What `record_expected_sales` or `…_voids` answered for one payment: its RRN if recorded. */
 export function expectedSaleAnswerOf(value: unknown): { rrn: string } | undefined {
   const o = value as Record<string, unknown> | null;
   return typeof o?.['rrn'] === 'string' ? { rrn: o['rrn'] } : undefined;

@@ -25,7 +25,8 @@ describe.skipIf(!url)('pooled payments on PostgreSQL (needs TEST_DATABASE_URL)',
   beforeAll(async () => {
     // One connection, so every transaction reuses the one a failure could have left dirty.
     database = await createServerTestDatabase(url ?? '', 1);
-    world = await createWorld(database);
+    // No snapshots: every payment opens, the path these tests are about.
+    world = await createWorld(database, { saleSnapshotTtlMs: 0 });
   });
   afterAll(async () => database.drop());
 

@@ -1,7 +1,7 @@
 // Goal: sales that arrive together share a commit, yet each is recorded exactly as alone, a busy
 // terminal never holds up the others, and a failed group commit leaves nothing anywhere — both
 // for sales that open (`sale-groups.ts`) and for sales on their terminals' snapshots, recorded
-// in one statement a group (`expected-sales.ts`).
+// in one statement a group (`expected-payments.ts`).
 // Method: concurrent engine calls on a real PostgreSQL server, statements counted at the client;
 // the suite runs once without snapshots and once with (every terminal selling once first).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

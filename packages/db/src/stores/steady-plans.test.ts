@@ -1,6 +1,6 @@
 // Goal: what a payment reads under its locks costs the same however much history the terminal,
 // the merchant and the ledger hold: the duplicate check, a refund's original and a void's lines
-// each go straight to their rows, and so do an expected sale's facts; so do a
+// each go straight to their rows, and so do an expected sale's and void's facts; so do a
 // merchant's balance and sign-in's last voucher, and the business date's lock key is computed in
 // line.
 // Method: on one connection the opening functions run while the tables are nearly empty, often
@@ -15,7 +15,7 @@ import { createWorld, openTestDatabase, TestPos, type World } from '../testing/i
 import type { ExpectedSale, TransactionRecord } from '@shoudan/core';
 import { balancesQuery } from './ledger-store.ts';
 import { inline } from './pooled-transaction.ts';
-import { openingOf, recordExpectedSalesQuery } from './payments-tx.ts';
+import { openingOf, recordExpectedSalesQuery, recordExpectedVoidsQuery } from './payments-tx.ts';
 import { rowsOf } from './rows.ts';
 import { lastVoucherNoOf } from './terminals-store.ts';
 
@@ -56,19 +56,34 @@ afterAll(async () => {
 
 type Call = (i: number) => string;
 
+type Kind = 'sale' | 'refund' | 'void' | 'expectedSale' | 'expectedVoid';
+
 /**
- * The opening calls of a payment of `pos` after its last request, one per kind, and the call that
- * checks an expected sale's facts (of its last request: its key found used, nothing is written).
+ * The opening calls of a payment of `pos` after its last request, one per kind, and the calls
+ * that check an expected sale's and an expected void's facts, written so that each finds a fact
+ * changed and writes nothing: the sale is `pos`'s last request (its key used), the void expects
+ * the first sale voided.
  */
-async function openings(): Promise<Record<'sale' | 'refund' | 'void' | 'expected', Call>> {
+async function openings(): Promise<Record<Kind, Call>> {
   const key = `'${pos.terminalId}', ${pos.batchNo}, ${pos.voucherNo + 1}`;
   const openSale = `open_sale(${key}, '2026-11-24', 'card_debit', '2026-11-24T02:00:00Z')`;
-  const expected = inline(recordExpectedSalesQuery([await lastSaleExpected(openSale)]));
+  const expected = await lastSaleExpected(openSale);
+  const expectedVoid = {
+    ctx: expected.ctx,
+    original: { ...sale, status: 'voided' as const },
+    record: { ...sale, kind: 'void' as const, voucherNo: pos.voucherNo + 1 },
+    entry: null,
+  };
+  const call = (query: SQL) =>
+    inline(query)
+      .replace(/^select /, '')
+      .replace(/ as answers$/, '');
   return {
     sale: () => openSale,
     refund: () => `open_refund(${key}, '${sale.rrn}', '2026-11-24')`,
     void: () => `open_void(${key}, ${sale.batchNo}, ${sale.voucherNo})`,
-    expected: () => expected.replace(/^select /, '').replace(/ as answers$/, ''),
+    expectedSale: () => call(recordExpectedSalesQuery([expected])),
+    expectedVoid: () => call(recordExpectedVoidsQuery([expectedVoid])),
   };
 }
 
@@ -115,7 +130,7 @@ async function pagesRead(call: Call): Promise<number> {
 }
 
 describe('steady plans', () => {
-  it('a sale, a refund, a void and an expected sale read as much after 1,000 sales', async () => {
+  it('every payment reads as much after 1,000 sales: opened, or expected', async () => {
     const before: Record<string, number> = {};
     for (const [kind, call] of Object.entries(await openings())) {
       before[kind] = await pagesRead(call);
