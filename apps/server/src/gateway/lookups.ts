@@ -2,8 +2,11 @@
 // its RRN and time, so a retransmission gets the same answer) and the original a void or refund
 // names (to check 37, 38 and the card before asking the engine). Never locked; facts only.
 import type { OutcomeCode, RequestKey } from '@shoudan/core';
-import type { Db } from '@shoudan/db';
+import { and, eq, sql } from 'drizzle-orm';
+import { schema, type Db } from '@shoudan/db';
 import type { TransactionFacts } from './answers.ts';
+
+const { transactions } = schema;
 
 export type RecordedRequest = TransactionFacts & {
   readonly kind: string;
@@ -15,35 +18,73 @@ export type RecordedRequest = TransactionFacts & {
   readonly panMasked: string | null;
 };
 
+/** What a lookup reads of a transaction. */
 const COLUMNS = {
-  rrn: true,
-  authCode: true,
-  createdAt: true,
-  businessDate: true,
-  cardOrg: true,
-  kind: true,
-  status: true,
-  outcomeCode: true,
-  batchNo: true,
-  voucherNo: true,
-  amountFen: true,
-  panMasked: true,
-} as const;
+  rrn: transactions.rrn,
+  authCode: transactions.authCode,
+  createdAt: transactions.createdAt,
+  businessDate: transactions.businessDate,
+  cardOrg: transactions.cardOrg,
+  kind: transactions.kind,
+  status: transactions.status,
+  outcomeCode: transactions.outcomeCode,
+  batchNo: transactions.batchNo,
+  voucherNo: transactions.voucherNo,
+  amountFen: transactions.amountFen,
+  panMasked: transactions.panMasked,
+};
+
+/**
+ * The two lookups as prepared statements, made once per database: a void's or a decline's
+ * request asks one each time, and building the query each time cost more than running it.
+ */
+function prepared(db: Db) {
+  return {
+    byKey: db
+      .select(COLUMNS)
+      .from(transactions)
+      .where(
+        and(
+          eq(transactions.terminalId, sql.placeholder('terminalId')),
+          eq(transactions.batchNo, sql.placeholder('batchNo')),
+          eq(transactions.voucherNo, sql.placeholder('voucherNo')),
+        ),
+      )
+      .limit(1)
+      .prepare('gateway_transaction_by_request_key'),
+    saleByRrn: db
+      .select(COLUMNS)
+      .from(transactions)
+      .where(
+        and(
+          eq(transactions.merchantId, sql.placeholder('merchantId')),
+          eq(transactions.rrn, sql.placeholder('rrn')),
+          eq(transactions.kind, 'sale'),
+        ),
+      )
+      .limit(1)
+      .prepare('gateway_sale_by_rrn'),
+  };
+}
+
+const statements = new WeakMap<Db, ReturnType<typeof prepared>>();
+
+function statementsOf(db: Db): ReturnType<typeof prepared> {
+  let made = statements.get(db);
+  if (!made) {
+    made = prepared(db);
+    statements.set(db, made);
+  }
+  return made;
+}
 
 /** The transaction recorded under a terminal's request key, if any. */
 export async function findByRequestKey(
   db: Db,
   key: RequestKey,
 ): Promise<RecordedRequest | undefined> {
-  return db.query.transactions.findFirst({
-    columns: COLUMNS,
-    where: (t, { and, eq }) =>
-      and(
-        eq(t.terminalId, key.terminalId),
-        eq(t.batchNo, key.batchNo),
-        eq(t.voucherNo, key.voucherNo),
-      ),
-  });
+  const [row] = await statementsOf(db).byKey.execute({ ...key });
+  return row;
 }
 
 /**
@@ -65,9 +106,6 @@ export async function findSaleByRrn(
   merchantId: string,
   rrn: string,
 ): Promise<RecordedRequest | undefined> {
-  return db.query.transactions.findFirst({
-    columns: COLUMNS,
-    where: (t, { and, eq }) =>
-      and(eq(t.merchantId, merchantId), eq(t.rrn, rrn), eq(t.kind, 'sale')),
-  });
+  const [row] = await statementsOf(db).saleByRrn.execute({ merchantId, rrn });
+  return row;
 }
