@@ -5,6 +5,34 @@
 -- records nothing of that sale, which then opens as any other. The facts are read by one
 -- definition, sale_facts, which open_sales now uses too, so that both compare equal.
 --
+-- The terminals of `p_ids`, locked in their order (so that two groups never wait for each other
+-- in a cycle): waiting for each with p_wait, else skipping those another transaction holds.
+-- Returns the ids locked.
+CREATE FUNCTION lock_terminals(p_ids text[], p_wait boolean) RETURNS text[]
+LANGUAGE plpgsql AS $$
+DECLARE
+  locked text[];
+BEGIN
+  IF p_wait THEN
+    SELECT coalesce(array_agg(s.terminal_id), '{}') INTO locked FROM (
+      SELECT t.terminal_id FROM terminal t WHERE t.terminal_id = ANY (p_ids)
+      ORDER BY t.terminal_id FOR UPDATE) s;
+  ELSE
+    SELECT coalesce(array_agg(s.terminal_id), '{}') INTO locked FROM (
+      SELECT t.terminal_id FROM terminal t WHERE t.terminal_id = ANY (p_ids)
+      ORDER BY t.terminal_id FOR UPDATE SKIP LOCKED) s;
+  END IF;
+  RETURN locked;
+END;
+$$;
+--> statement-breakpoint
+-- The answer for a payment whose terminal was not locked: {"busy": true} when the terminal exists
+-- (another transaction holds it: the payment goes alone, waiting), null when it does not.
+CREATE FUNCTION terminal_not_locked(p_terminal text) RETURNS jsonb LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN EXISTS (SELECT 1 FROM terminal WHERE terminal_id = p_terminal)
+    THEN '{"busy": true}'::jsonb ELSE 'null'::jsonb END
+$$;
+--> statement-breakpoint
 -- What a sale's decision rests on, read under its terminal's lock: the terminal's context for the
 -- batch the request names (services in their order, so that two readings compare equal), whether
 -- the request key was used, and the fee rate in force for the service at the sale's instant (the
@@ -35,7 +63,7 @@ RETURNS TABLE (ctx jsonb, seen boolean, rate jsonb) LANGUAGE sql STABLE AS $$
   WHERE t.terminal_id = p_terminal
 $$;
 --> statement-breakpoint
--- As 0015, the facts read by sale_facts.
+-- As 0015, the facts read by sale_facts and the terminals locked by lock_terminals.
 CREATE OR REPLACE FUNCTION open_sales(p_requests jsonb, p_wait boolean DEFAULT false) RETURNS jsonb
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -47,28 +75,13 @@ DECLARE
   held jsonb := '{}'::jsonb;
   d text;
   answers jsonb[] := '{}';
-  ids text[] := ARRAY(SELECT r->>'terminalId' FROM jsonb_array_elements(p_requests) r);
 BEGIN
-  IF p_wait THEN
-    SELECT coalesce(array_agg(s.terminal_id), '{}') INTO locked FROM (
-      SELECT t.terminal_id FROM terminal t
-      WHERE t.terminal_id = ANY (ids)
-      ORDER BY t.terminal_id
-      FOR UPDATE) s;
-  ELSE
-    SELECT coalesce(array_agg(s.terminal_id), '{}') INTO locked FROM (
-      SELECT t.terminal_id FROM terminal t
-      WHERE t.terminal_id = ANY (ids)
-      ORDER BY t.terminal_id
-      FOR UPDATE SKIP LOCKED) s;
-  END IF;
+  locked := lock_terminals(
+    ARRAY(SELECT r->>'terminalId' FROM jsonb_array_elements(p_requests) r), p_wait);
   FOR req IN SELECT * FROM jsonb_to_recordset(p_requests) AS r("terminalId" text,
       "batchNo" integer, "voucherNo" integer, "date" date, service text, "at" timestamptz) LOOP
     IF NOT req."terminalId" = ANY (locked) THEN
-      answers := answers || CASE
-        WHEN EXISTS (SELECT 1 FROM terminal WHERE terminal_id = req."terminalId")
-          THEN '{"busy": true}'::jsonb
-        ELSE 'null'::jsonb END;
+      answers := answers || terminal_not_locked(req."terminalId");
       CONTINUE;
     END IF;
     SELECT f.ctx, f.seen, f.rate INTO ctx, seen, rate
@@ -110,22 +123,14 @@ DECLARE
   rows jsonb[] := '{}';
   entries jsonb[] := '{}';
   answers jsonb[] := '{}';
-  ids text[] := ARRAY(SELECT r->>'terminalId' FROM jsonb_array_elements(p_sales) r);
 BEGIN
-  -- As open_sales: in the terminals' order, those another transaction holds skipped.
-  SELECT coalesce(array_agg(l.terminal_id), '{}') INTO locked FROM (
-    SELECT t.terminal_id FROM terminal t
-    WHERE t.terminal_id = ANY (ids)
-    ORDER BY t.terminal_id
-    FOR UPDATE SKIP LOCKED) l;
+  locked := lock_terminals(
+    ARRAY(SELECT r->>'terminalId' FROM jsonb_array_elements(p_sales) r), false);
   FOR s IN SELECT * FROM jsonb_to_recordset(p_sales) AS r("terminalId" text, "batchNo" integer,
       "voucherNo" integer, service text, "at" timestamptz, "date" date, ctx jsonb, rate jsonb,
       "transaction" jsonb, entry jsonb) LOOP
     IF NOT s."terminalId" = ANY (locked) OR s."terminalId" = ANY (taken) THEN
-      answers := answers || CASE
-        WHEN EXISTS (SELECT 1 FROM terminal WHERE terminal_id = s."terminalId")
-          THEN '{"busy": true}'::jsonb
-        ELSE 'null'::jsonb END;
+      answers := answers || terminal_not_locked(s."terminalId");
       CONTINUE;
     END IF;
     taken := taken || s."terminalId";

@@ -24,22 +24,14 @@ DECLARE
   rows jsonb[] := '{}';
   entries jsonb[] := '{}';
   answers jsonb[] := '{}';
-  ids text[] := ARRAY(SELECT r->>'terminalId' FROM jsonb_array_elements(p_voids) r);
 BEGIN
-  -- As open_sales: in the terminals' order, those another transaction holds skipped.
-  SELECT coalesce(array_agg(l.terminal_id), '{}') INTO locked FROM (
-    SELECT t.terminal_id FROM terminal t
-    WHERE t.terminal_id = ANY (ids)
-    ORDER BY t.terminal_id
-    FOR UPDATE SKIP LOCKED) l;
+  locked := lock_terminals(
+    ARRAY(SELECT r->>'terminalId' FROM jsonb_array_elements(p_voids) r), false);
   FOR v IN SELECT * FROM jsonb_to_recordset(p_voids) AS r("terminalId" text, "batchNo" integer,
       "voucherNo" integer, "at" timestamptz, ctx jsonb, original jsonb, "transaction" jsonb,
       entry jsonb) LOOP
     IF NOT v."terminalId" = ANY (locked) OR v."terminalId" = ANY (taken) THEN
-      answers := answers || CASE
-        WHEN EXISTS (SELECT 1 FROM terminal WHERE terminal_id = v."terminalId")
-          THEN '{"busy": true}'::jsonb
-        ELSE 'null'::jsonb END;
+      answers := answers || terminal_not_locked(v."terminalId");
       CONTINUE;
     END IF;
     taken := taken || v."terminalId";

@@ -7,7 +7,12 @@ import { cutoffInstantOf } from '../shared/business-date.ts';
 import { err, ok, type Result } from '../shared/result.ts';
 import { outcome, type Outcome, type OutcomeCode } from '../shared/outcome.ts';
 import type { CardNetwork } from './card-network.ts';
-import { balancedEntry, type EntryKind, type JournalLine } from '../ledger/model.ts';
+import {
+  balancedEntry,
+  type EntryKind,
+  type JournalEntry,
+  type JournalLine,
+} from '../ledger/model.ts';
 import type { RequestKey, Service, TransactionRecord } from './model.ts';
 import type { PaymentsStore, PaymentsTx, TerminalContext } from './store.ts';
 import type { TerminalSnapshots } from './terminal-snapshots.ts';
@@ -129,6 +134,69 @@ export async function releaseUnused(
   reply: NetworkReply | undefined,
 ): Promise<void> {
   if (reply && 'approved' in reply) await network.reverse(ref);
+}
+
+/** A payment decided on its terminal's snapshot, its network reply in hand (sale or void). */
+export type DecidedOnSnapshot = {
+  readonly key: RequestKey;
+  readonly ref: string;
+  readonly reply: NetworkReply;
+  /** Its record before the outcome. */
+  readonly draft: DraftRecord;
+  /** The entry an approval posts: its kind, business date and lines. */
+  readonly posting: {
+    readonly kind: EntryKind;
+    readonly businessDate: string;
+    readonly lines: readonly JournalLine[];
+  };
+  /** What an approval answers as `voidableUntil`. */
+  readonly voidableUntil: Date | null;
+  /** Records it in one round trip if its facts still hold (the store's expected payment). */
+  readonly write: (
+    record: Omit<TransactionRecord, 'rrn'>,
+    entry: JournalEntry | null,
+  ) => Promise<{ readonly rrn: string } | undefined>;
+};
+
+/**
+ * Records a payment decided on its terminal's snapshot: approved with the network's code and
+ * its entry, or declined with the network's reason. Recorded, the snapshot is confirmed and the
+ * answer returned; not (its facts changed), the snapshot is forgotten and the reply returned for
+ * the payment to open with.
+ */
+export async function recordOnSnapshot(
+  deps: PaymentsDeps,
+  decided: DecidedOnSnapshot,
+): Promise<{ result: PaymentResult } | { reply: NetworkReply }> {
+  const { key, reply, draft, posting } = decided;
+  const record: Omit<TransactionRecord, 'rrn'> =
+    'refused' in reply
+      ? { ...draft, status: 'declined', outcomeCode: reply.refused }
+      : { ...draft, authCode: reply.approved, status: 'approved', outcomeCode: null };
+  const entry =
+    record.status === 'approved'
+      ? balancedEntry({
+          id: deps.ids.next(),
+          kind: posting.kind,
+          merchantId: record.merchantId,
+          transactionId: record.id,
+          settlementId: null,
+          businessDate: posting.businessDate,
+          createdAt: record.createdAt,
+          lines: posting.lines,
+        })
+      : null;
+  const written = await releasedOnDefect(deps.network, decided.ref, () =>
+    decided.write(record, entry),
+  );
+  if (!written) {
+    deps.snapshots.forget(key.terminalId);
+    return { reply };
+  }
+  deps.snapshots.confirmed(key);
+  if ('refused' in reply) return { result: err(outcome(reply.refused)) };
+  const transaction = { ...record, rrn: written.rrn };
+  return { result: ok({ transaction, duplicate: false, voidableUntil: decided.voidableUntil }) };
 }
 
 /** A transaction about to be recorded: everything but what the outcome decides. */

@@ -14,7 +14,7 @@ import { feeFen } from '../shared/money.ts';
 import { maskPan, isPan } from '../shared/pan.ts';
 import { err, ok } from '../shared/result.ts';
 import { outcome } from '../shared/outcome.ts';
-import { balancedEntry, saleLines } from '../ledger/model.ts';
+import { saleLines } from '../ledger/model.ts';
 import type { AuthorizeRequest, CardInfo } from './card-network.ts';
 import {
   networkRef,
@@ -23,7 +23,6 @@ import {
   type PaymentMethod,
   type RequestKey,
   type Service,
-  type TransactionRecord,
 } from './model.ts';
 import type { FeeRate, TerminalContext } from './store.ts';
 import {
@@ -31,6 +30,7 @@ import {
   draftRecord,
   recordApproval,
   recordDecline,
+  recordOnSnapshot,
   releasedOnDefect,
   releaseUnused,
   replay,
@@ -127,47 +127,29 @@ async function saleOnSnapshot(
   const reply = await releasedOnDefect(deps.network, ref, () =>
     askNetwork(deps.network, ref, () => deps.network.authorize(authorizeRequest(request))),
   );
-  const draft = saleDraft(deps, request, known.ctx.merchantId, request.date);
-  const record: Omit<TransactionRecord, 'rrn'> =
-    'refused' in reply
-      ? { ...draft, status: 'declined', outcomeCode: reply.refused }
-      : {
-          ...approvedDraft(draft, known.rate),
-          authCode: reply.approved,
-          status: 'approved',
-          outcomeCode: null,
-        };
-  const entry =
-    record.status === 'approved'
-      ? balancedEntry({
-          id: deps.ids.next(),
-          kind: 'sale',
-          merchantId: record.merchantId,
-          transactionId: record.id,
-          settlementId: null,
-          businessDate: record.businessDate,
-          createdAt: record.createdAt,
-          lines: saleLines(record.merchantId, record.amountFen, record.feeFen),
-        })
-      : null;
-  const written = await releasedOnDefect(deps.network, ref, () =>
-    deps.store.recordExpectedSale({
-      service: request.service,
-      ctx: known.ctx,
-      rate: known.rate,
-      record,
-      entry,
-    }),
-  );
-  if (!written) {
-    deps.snapshots.forget(input.terminalId);
-    return { reply };
-  }
-  deps.snapshots.confirmed(input);
-  if ('refused' in reply) return { result: err(outcome(reply.refused)) };
-  const transaction = { ...record, rrn: written.rrn };
-  const voidableUntil = cutoffInstantOf(record.businessDate, deps.rules.cutoffTime);
-  return { result: ok({ transaction, duplicate: false, voidableUntil }) };
+  const plain = saleDraft(deps, request, known.ctx.merchantId, request.date);
+  // The fee is charged at the rate read only when the network approves.
+  const draft = 'refused' in reply ? plain : approvedDraft(plain, known.rate);
+  return recordOnSnapshot(deps, {
+    key: input,
+    ref,
+    reply,
+    draft,
+    posting: {
+      kind: 'sale',
+      businessDate: request.date,
+      lines: saleLines(draft.merchantId, draft.amountFen, draft.feeFen),
+    },
+    voidableUntil: cutoffInstantOf(request.date, deps.rules.cutoffTime),
+    write: (record, entry) =>
+      deps.store.recordExpectedSale({
+        service: request.service,
+        ctx: known.ctx,
+        rate: known.rate,
+        record,
+        entry,
+      }),
+  });
 }
 
 /**

@@ -10,7 +10,7 @@ import { assert } from '../shared/assert.ts';
 import { businessDateOf } from '../shared/business-date.ts';
 import { err, ok } from '../shared/result.ts';
 import { outcome, type OutcomeCode } from '../shared/outcome.ts';
-import { balancedEntry, oppositeLines, saleLines } from '../ledger/model.ts';
+import { oppositeLines, saleLines } from '../ledger/model.ts';
 import { networkRef, requestHash, type RequestKey, type TransactionRecord } from './model.ts';
 import type { TerminalContext } from './store.ts';
 import {
@@ -19,6 +19,7 @@ import {
   draftRecord,
   recordApproval,
   recordDecline,
+  recordOnSnapshot,
   releasedOnDefect,
   releaseUnused,
   replay,
@@ -104,35 +105,19 @@ async function voidOnSnapshot(
       deps.network.void({ ref, originalRef: networkRef(original), amountFen: input.amountFen }),
     ),
   );
-  const draft = voidDraft(deps, request, ctx.merchantId, original);
-  const record: Omit<TransactionRecord, 'rrn'> =
-    'refused' in reply
-      ? { ...draft, status: 'declined', outcomeCode: reply.refused }
-      : { ...draft, authCode: reply.approved, status: 'approved', outcomeCode: null };
-  const entry =
-    record.status === 'approved'
-      ? balancedEntry({
-          id: deps.ids.next(),
-          kind: 'void',
-          merchantId: record.merchantId,
-          transactionId: record.id,
-          settlementId: null,
-          businessDate: original.businessDate,
-          createdAt: at,
-          lines: oppositeLines(saleLines(original.merchantId, original.amountFen, original.feeFen)),
-        })
-      : null;
-  const written = await releasedOnDefect(deps.network, ref, () =>
-    deps.store.recordExpectedVoid({ ctx, original, record, entry }),
-  );
-  if (!written) {
-    deps.snapshots.forget(input.terminalId);
-    return { reply };
-  }
-  deps.snapshots.confirmed(input);
-  if ('refused' in reply) return { result: err(outcome(reply.refused)) };
-  const transaction = { ...record, rrn: written.rrn };
-  return { result: ok({ transaction, duplicate: false, voidableUntil: null }) };
+  return recordOnSnapshot(deps, {
+    key: input,
+    ref,
+    reply,
+    draft: voidDraft(deps, request, ctx.merchantId, original),
+    posting: {
+      kind: 'void',
+      businessDate: original.businessDate,
+      lines: oppositeLines(saleLines(original.merchantId, original.amountFen, original.feeFen)),
+    },
+    voidableUntil: null,
+    write: (record, entry) => deps.store.recordExpectedVoid({ ctx, original, record, entry }),
+  });
 }
 
 /**
