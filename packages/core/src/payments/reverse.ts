@@ -45,6 +45,8 @@ export async function reverse(
     return await reverseRequest(deps, input);
   } finally {
     deps.snapshots.handled(input);
+    // A reversed sale is no longer one a void may go first for.
+    deps.snapshots.unsold(input.terminalId, input);
   }
 }
 

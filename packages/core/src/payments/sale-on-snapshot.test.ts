@@ -18,7 +18,7 @@ import type { SaleInput } from './sale.ts';
 let world: World;
 
 beforeAll(async () => {
-  world = await createWorld(await openTestDatabase(), { merchants: 16 });
+  world = await createWorld(await openTestDatabase(), { merchants: 17 });
 });
 afterAll(async () => world.database.close());
 
@@ -315,6 +315,19 @@ describe('a void of a sale the engine recorded a moment ago', () => {
     expect(!voided.ok && voided.outcome.code).toBe('already_voided');
     expect(calls).toEqual(['network', 'expected', 'open', 'reverse']);
     expect(world.network.chargedFen()).toBe(charged);
+  });
+
+  it('opens first for a sale it reversed, and refuses it without asking the network', async () => {
+    const { engine, calls } = loggedEngine();
+    const { pos } = await terminalWithSale(engine, calls);
+    const sold = await pos.sale(700n);
+    if (!sold.ok) throw new Error(sold.outcome.code);
+    const reversed = await engine.reverse({ ...pos.current(), kind: 'sale', amountFen: 700n });
+    expect(reversed.ok && reversed.value.effect).toBe('reversed');
+    calls.length = 0;
+    const voided = await pos.voidSale(sold.value.transaction, 700n);
+    expect(!voided.ok && voided.outcome.code).toBe('already_reversed');
+    expect(calls).toEqual(['open']);
   });
 
   it('opens first for a sale it did not record', async () => {
