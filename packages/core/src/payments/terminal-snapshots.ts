@@ -1,10 +1,10 @@
 // What the engine last read of each terminal under its lock (its context, its fee rates, the
 // newest request key it handled, the sales it recorded since), so that a terminal's next sale, or
 // the void of one of those sales, can ask the card network before any database round trip and be
-// recorded in one. A snapshot is never trusted to decide: the
-// sale is recorded only if the database still shows the same facts under the terminal's lock
-// (`PaymentsStore.recordExpectedSale`); else it opens as any other. Snapshots only choose which
-// sales may try, and keep each terminal's sales in this engine one after the other.
+// recorded in one. A snapshot is never trusted to decide: the payment is recorded only if the
+// database still shows the same facts under its locks (`PaymentsStore.recordExpectedSale` and
+// `recordExpectedVoid`); else it opens as any other. Snapshots only choose which payments may
+// try, and keep each terminal's payments in this engine one after the other.
 import type { Clock } from '../shared/clock.ts';
 import type { RequestKey, Service, TransactionRecord } from './model.ts';
 import type { FeeRate, TerminalContext } from './store.ts';
@@ -24,7 +24,7 @@ export const SNAPSHOTS_MAX = 50_000;
 /** Sales remembered per terminal for voids, the newest; a cashier voids a recent sale. */
 export const RECENT_SALES_MAX = 16;
 
-export type TerminalSnapshot = {
+type TerminalSnapshot = {
   readonly ctx: TerminalContext;
   /** The batch the context's `batchStatus` describes. */
   readonly batchNo: number;
@@ -35,7 +35,7 @@ export type TerminalSnapshot = {
   /** When the database last confirmed it (`Clock.monotonicMs`). */
   readonly confirmedMs: number;
   /** Approved sales the engine recorded on the terminal since, by `batchNo:voucherNo`. */
-  readonly sales: ReadonlyMap<string, TransactionRecord>;
+  readonly sales: Map<string, TransactionRecord>;
 };
 
 const saleKey = (s: { batchNo: number; voucherNo: number }) => `${s.batchNo}:${s.voucherNo}`;
@@ -126,22 +126,16 @@ export class TerminalSnapshots {
   sold(sale: TransactionRecord): void {
     const s = this.snapshots.get(sale.terminalId);
     if (!s || s.ctx.merchantId !== sale.merchantId) return;
-    const sales = new Map(s.sales);
-    sales.set(saleKey(sale), sale);
-    if (sales.size > RECENT_SALES_MAX) {
-      const oldest = sales.keys().next();
-      if (!oldest.done) sales.delete(oldest.value);
+    s.sales.set(saleKey(sale), sale);
+    if (s.sales.size > RECENT_SALES_MAX) {
+      const oldest = s.sales.keys().next();
+      if (!oldest.done) s.sales.delete(oldest.value);
     }
-    this.snapshots.set(sale.terminalId, { ...s, sales });
   }
 
   /** The sale is no longer as recorded (voided, or a void of it was attempted). */
   unsold(terminalId: string, original: { batchNo: number; voucherNo: number }): void {
-    const s = this.snapshots.get(terminalId);
-    if (!s?.sales.has(saleKey(original))) return;
-    const sales = new Map(s.sales);
-    sales.delete(saleKey(original));
-    this.snapshots.set(terminalId, { ...s, sales });
+    this.snapshots.get(terminalId)?.sales.delete(saleKey(original));
   }
 
   /** The database recorded a sale on the snapshot: its facts held, its key is now used. */

@@ -13,7 +13,7 @@
 import type pg from 'pg';
 import { assert, type ExpectedSale, type ExpectedVoid } from '@shoudan/core';
 import { Hold } from './hold.ts';
-import { expectedSaleAnswerOf, expectedSalesJson, expectedVoidsJson } from './payments-tx.ts';
+import { expectedAnswerOf, expectedSalesJson, expectedVoidsJson } from './payments-tx.ts';
 
 /** Groups under way at once. Three or more make them smaller, and the flushes more. */
 const GROUPS_UNDER_WAY_MAX = 2;
@@ -114,8 +114,8 @@ export class ExpectedPayments {
       for (const w of picked) w.fail(error);
       return;
     }
-    sales.forEach((w, i) => w.answer(expectedSaleAnswerOf(answers.sales[i])));
-    voids.forEach((w, i) => w.answer(expectedSaleAnswerOf(answers.voids[i])));
+    sales.forEach((w, i) => w.answer(expectedAnswerOf(answers.sales[i])));
+    voids.forEach((w, i) => w.answer(expectedAnswerOf(answers.voids[i])));
   }
 }
 

@@ -1,13 +1,15 @@
 // PostgreSQL implementation of the payments port. On a server (a node-postgres pool) a payment's
-// transaction takes two round trips (`pooled-transaction.ts`) and sales share group commits
-// (`sale-groups.ts`); on PGlite it is drizzle's transaction. The statements are the same.
+// transaction takes two round trips (`pooled-transaction.ts`), sales share group commits
+// (`sale-groups.ts`), and payments decided on their terminal's snapshot are recorded in groups of
+// one statement (`expected-payments.ts`); on PGlite each is drizzle's transaction. The statements
+// are the same.
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { PaymentsStore, VoidableSalesQuery } from '@shoudan/core';
 import type { Db } from '../drivers/open.ts';
 import { transactions } from '../schema/index.ts';
 import { ExpectedPayments } from './expected-payments.ts';
 import {
-  expectedSaleAnswerOf,
+  expectedAnswerOf,
   PgPaymentsTx,
   recordExpectedSalesQuery,
   recordExpectedVoidsQuery,
@@ -31,7 +33,7 @@ export function createPaymentsStore(db: Db, saleGroupSizeMax = GROUP_SIZE_DEFAUL
     const [row] = rowsOf(result);
     const value = row?.['answers'];
     const answers = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
-    return expectedSaleAnswerOf(Array.isArray(answers) ? answers[0] : undefined);
+    return expectedAnswerOf(Array.isArray(answers) ? answers[0] : undefined);
   };
   return {
     recordExpectedSale: (sale) =>

@@ -311,16 +311,10 @@ export function recordExpectedSalesQuery(sales: readonly ExpectedSale[]): SQL {
 /** The argument of `record_expected_sales` for `sales`, as JSON text. */
 export function expectedSalesJson(sales: readonly ExpectedSale[]): string {
   const json = sales.map((s) => ({
-    terminalId: s.record.terminalId,
-    batchNo: s.record.batchNo,
-    voucherNo: s.record.voucherNo,
+    ...expectedJson(s),
     service: s.service,
-    at: s.record.createdAt.toISOString(),
     date: s.record.businessDate,
-    ctx: contextJson(s.ctx),
     rate: { rateBps: s.rate.rateBps, capFen: s.rate.capFen?.toString() ?? null },
-    transaction: transactionJson({ ...s.record, rrn: null }),
-    entry: s.entry ? entryJson(s.entry) : null,
   }));
   return JSON.stringify(json);
 }
@@ -328,11 +322,7 @@ export function expectedSalesJson(sales: readonly ExpectedSale[]): string {
 /** The argument of `record_expected_voids` for `voids`, as JSON text (see 0017). */
 export function expectedVoidsJson(voids: readonly ExpectedVoid[]): string {
   const json = voids.map((v) => ({
-    terminalId: v.record.terminalId,
-    batchNo: v.record.batchNo,
-    voucherNo: v.record.voucherNo,
-    at: v.record.createdAt.toISOString(),
-    ctx: contextJson(v.ctx),
+    ...expectedJson(v),
     original: {
       batchNo: v.original.batchNo,
       voucherNo: v.original.voucherNo,
@@ -340,10 +330,22 @@ export function expectedVoidsJson(voids: readonly ExpectedVoid[]): string {
       status: v.original.status,
       refundedFen: v.original.refundedFen.toString(),
     },
-    transaction: transactionJson({ ...v.record, rrn: null }),
-    entry: v.entry ? entryJson(v.entry) : null,
   }));
   return JSON.stringify(json);
+}
+
+/** What every expected payment carries: its key and instant, its terminal's context, its rows. */
+function expectedJson(payment: ExpectedSale | ExpectedVoid) {
+  const { record, entry } = payment;
+  return {
+    terminalId: record.terminalId,
+    batchNo: record.batchNo,
+    voucherNo: record.voucherNo,
+    at: record.createdAt.toISOString(),
+    ctx: contextJson(payment.ctx),
+    transaction: transactionJson({ ...record, rrn: null }),
+    entry: entry ? entryJson(entry) : null,
+  };
 }
 
 /** The call of `record_expected_voids` for `voids`. */
@@ -352,7 +354,7 @@ export function recordExpectedVoidsQuery(voids: readonly ExpectedVoid[]): SQL {
 }
 
 /** What `record_expected_sales` or `…_voids` answered for one payment: its RRN if recorded. */
-export function expectedSaleAnswerOf(value: unknown): { rrn: string } | undefined {
+export function expectedAnswerOf(value: unknown): { rrn: string } | undefined {
   const o = value as Record<string, unknown> | null;
   return typeof o?.['rrn'] === 'string' ? { rrn: o['rrn'] } : undefined;
 }
