@@ -23,6 +23,8 @@ export type FleetStart = {
   readonly seconds: number;
   /** Every `voidEvery`-th request voids the terminal's latest sale; 0: sales only. */
   readonly voidEvery: number;
+  /** How long a terminal keeps its connection open between requests; 0: one per request. */
+  readonly keepLinkOpenMs: number;
   readonly amountFen: string;
 };
 
@@ -107,6 +109,7 @@ async function run(start: FleetStart): Promise<void> {
       port: start.port,
       clock: systemClock,
       replyTimeoutMs: 30_000,
+      keepLinkOpenMs: start.keepLinkOpenMs,
     }),
   );
   for (const terminal of terminals) {

@@ -1,6 +1,7 @@
 // Gateway throughput on PostgreSQL: the gateway in process, wired as `shoudan serve` wires it, and
-// N POS terminals (packages/terminal, TCP + MAC; 9 sales : 1 void, or sales only) in a child
-// process, each run next to the engine's own sale rate at that count, on the same database.
+// N POS terminals (packages/terminal, TCP + MAC; 9 sales : 1 void, or sales only; long links, or a
+// connection per request) in a child process, each run next to the engine's own sale rate at that
+// count, on the same database.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
@@ -33,7 +34,19 @@ export type GatewayBenchOptions = {
   readonly voidEvery: number;
   /** One more run at the first count with sales only, to compare like with like. */
   readonly salesOnlyRun: boolean;
+  /** One more run at the last count, 9 : 1, with a TCP connection per request. */
+  readonly shortLinkRun: boolean;
 };
+
+/**
+ * How the terminals reach the gateway. `long`: each keeps its connection open between requests
+ * (smart POS, or terminals behind a network access controller); `short`: a connection per
+ * request (connect, send, one answer, close), as dial-up and most GPRS terminals do.
+ */
+export type LinkMode = 'long' | 'short';
+
+/** Long links stay open this long between requests: well under the gateway's idle timeout. */
+const LONG_LINK_OPEN_MS = 30_000;
 
 export const GATEWAY_DEFAULTS: GatewayBenchOptions = {
   seconds: 10,
@@ -41,6 +54,7 @@ export const GATEWAY_DEFAULTS: GatewayBenchOptions = {
   terminalCounts: [8, 16, 32],
   voidEvery: 10,
   salesOnlyRun: true,
+  shortLinkRun: true,
 };
 
 /** PostgreSQL connections of the server process: `shoudan serve`'s pool size. */
@@ -72,6 +86,7 @@ export type GatewayRun = {
   readonly terminals: number;
   /** Every n-th request a void; null: sales only. */
   readonly voidEvery: number | null;
+  readonly link: LinkMode;
   readonly engine: Measured;
   readonly gateway: GatewayMeasured;
   /** 1 − gateway answers per second / engine sales per second. */
@@ -93,9 +108,24 @@ export type GatewayBenchResult = {
 export async function runGatewayBench(options: GatewayBenchOptions): Promise<GatewayBenchResult> {
   const counts = options.terminalCounts;
   const first = counts[0];
-  const plan: { readonly terminals: number; readonly voidEvery: number | null }[] = [
-    ...counts.map((terminals) => ({ terminals, voidEvery: options.voidEvery })),
-    ...(options.salesOnlyRun && first !== undefined ? [{ terminals: first, voidEvery: null }] : []),
+  const last = counts.at(-1);
+  type Planned = {
+    readonly terminals: number;
+    readonly voidEvery: number | null;
+    readonly link: LinkMode;
+  };
+  const plan: Planned[] = [
+    ...counts.map((terminals): Planned => ({
+      terminals,
+      voidEvery: options.voidEvery,
+      link: 'long',
+    })),
+    ...(options.salesOnlyRun && first !== undefined
+      ? [{ terminals: first, voidEvery: null, link: 'long' } as const]
+      : []),
+    ...(options.shortLinkRun && last !== undefined
+      ? [{ terminals: last, voidEvery: options.voidEvery, link: 'short' } as const]
+      : []),
   ];
   const database = await createBenchDatabase(GATEWAY_POOL_SIZE);
   let gateway: Gateway | undefined;
@@ -138,7 +168,7 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<Gat
     });
     const enginePos = world.merchants.map((m) => new TestPos(engine, m.terminalIds[0] ?? ''));
     const runs: GatewayRun[] = [];
-    for (const [index, { terminals: count, voidEvery }] of plan.entries()) {
+    for (const [index, { terminals: count, voidEvery, link }] of plan.entries()) {
       const merchants = world.merchants.slice(0, count);
       const terminalIds = merchants.map((m) => m.terminalIds[1 + index] ?? '');
       const tmks = await loadTerminalMasterKeys(
@@ -151,13 +181,18 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<Gat
         const { merchantNo, scheme, clearKeyHex, macAlgorithm } = entry;
         return { terminalId, merchantNo, tmk: { scheme, clearKeyHex }, macAlgorithm };
       });
-      const mix = mixOf(voidEvery);
+      const mix = `${mixOf(voidEvery)}, ${link} links`;
       console.log(`  ${count} terminals (${mix}): the engine alone, then the gateway …`);
       const engineRun = await measureEngine(db, enginePos.slice(0, count), options);
-      const gatewayRun = await measureGateway(db, gateway, terminals, { ...options, voidEvery });
+      const gatewayRun = await measureGateway(db, gateway, terminals, {
+        ...options,
+        voidEvery,
+        link,
+      });
       const run = {
         terminals: count,
         voidEvery,
+        link,
         engine: engineRun,
         gateway: gatewayRun,
         overhead: 1 - gatewayRun.perSecond / engineRun.perSecond,
@@ -190,7 +225,10 @@ async function measureGateway(
   db: Db,
   gateway: Gateway,
   terminals: readonly FleetTerminal[],
-  options: Omit<GatewayBenchOptions, 'voidEvery'> & { readonly voidEvery: number | null },
+  options: Omit<GatewayBenchOptions, 'voidEvery'> & {
+    readonly voidEvery: number | null;
+    readonly link: LinkMode;
+  },
 ): Promise<GatewayMeasured> {
   const child = fork(FLEET_MODULE, [], {
     cwd: REPO,
@@ -208,6 +246,7 @@ async function measureGateway(
       warmupSeconds: options.warmupSeconds,
       seconds: options.seconds,
       voidEvery: options.voidEvery ?? 0,
+      keepLinkOpenMs: options.link === 'long' ? LONG_LINK_OPEN_MS : 0,
       amountFen: SALE_AMOUNT_FEN.toString(),
     };
     child.send(start);

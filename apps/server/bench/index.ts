@@ -74,7 +74,8 @@ async function main(): Promise<number> {
     const counts = terminalCounts(values.terminals);
     console.log(
       `\n[gateway] ${counts.join(', ')} terminals over TCP with MAC ` +
-        `(${mixOf(GATEWAY_DEFAULTS.voidEvery)}; then ${counts[0]} with sales only), each ` +
+        `(${mixOf(GATEWAY_DEFAULTS.voidEvery)}, long links; then ${counts[0]} with sales only, ` +
+        `and ${counts.at(-1)} with a connection per request), each ` +
         `after the engine alone at that count, ${secs} s each after a ` +
         `${GATEWAY_DEFAULTS.warmupSeconds} s warm-up …`,
     );
@@ -153,7 +154,7 @@ function printGateway(result: GatewayBenchResult): boolean {
       'terminals in a child process',
   );
   console.log(
-    '  terminals, mix       | engine/s | gateway/s (sales) | p50 / p99 ms | overhead | ' +
+    '  terminals, mix, links       | engine/s | gateway/s (sales) | p50 / p99 ms | overhead | ' +
       'CPU ms gw+db+pos',
   );
   let clean = true;
@@ -161,7 +162,7 @@ function printGateway(result: GatewayBenchResult): boolean {
     const g = run.gateway;
     const server = g.serverCpuMsPerOp === null ? 'n/a' : g.serverCpuMsPerOp.toFixed(2);
     console.log(
-      `  ${`${run.terminals}, ${mixOf(run.voidEvery)}`.padEnd(20)} |` +
+      `  ${`${run.terminals}, ${mixOf(run.voidEvery)}, ${run.link}`.padEnd(27)} |` +
         ` ${run.engine.perSecond.toFixed(0).padStart(8)} |` +
         ` ${`${g.perSecond.toFixed(0)} (${g.salesPerSecond.toFixed(0)})`.padStart(17)} |` +
         ` ${`${g.p50Ms.toFixed(1)} / ${g.p99Ms.toFixed(1)}`.padStart(12)} |` +
@@ -173,7 +174,7 @@ function printGateway(result: GatewayBenchResult): boolean {
   console.log(
     '  (CPU per answer: the gateway process with the engine, the database backends, the terminals)',
   );
-  const mixed = result.runs.filter((run) => run.voidEvery !== null);
+  const mixed = result.runs.filter((run) => run.voidEvery !== null && run.link === 'long');
   const best = mixed.reduce<GatewayRun | undefined>(
     (top, run) => (!top || run.gateway.perSecond > top.gateway.perSecond ? run : top),
     undefined,

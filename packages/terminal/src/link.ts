@@ -1,5 +1,7 @@
 // The terminal's TCP link to the host: connects on demand, sends one frame, waits for one
 // answer frame or the reply timeout. Any failure closes the socket, so a late answer is lost.
+// Between operations the link is closed (a short connection per operation), or kept open for a
+// while when the terminal is set up for a long connection.
 import { createConnection, type Socket } from 'node:net';
 import { FrameSplitter, unpackFrame, type UnpackedFrame } from '@shoudan/iso8583';
 
@@ -8,6 +10,8 @@ export interface LinkOptions {
   readonly port: number;
   readonly replyTimeoutMs: number;
   readonly connectTimeoutMs: number;
+  /** How long an idle link stays open after an operation; 0 closes it at once. */
+  readonly keepOpenMs: number;
 }
 
 export type Exchange =
@@ -24,6 +28,7 @@ export class Link {
   private socket: Socket | undefined;
   /** The exchange in progress and the socket it waits on. */
   private waiter: { readonly socket: Socket; finish(exchange: Exchange): void } | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(options: LinkOptions) {
     this.options = options;
@@ -31,6 +36,7 @@ export class Link {
 
   /** Connects unless connected. False when the host cannot be reached: nothing was sent. */
   async open(): Promise<boolean> {
+    this.stopIdleTimer();
     if (this.socket !== undefined && !this.socket.destroyed) return true;
     const { host, port, connectTimeoutMs } = this.options;
     return new Promise((resolve) => {
@@ -70,8 +76,27 @@ export class Link {
   }
 
   close(): void {
+    this.stopIdleTimer();
     this.socket?.destroy();
     this.socket = undefined;
+  }
+
+  /** The operation is over: closes the link, or keeps it open until it has idled for a while. */
+  release(): void {
+    const { keepOpenMs } = this.options;
+    if (keepOpenMs === 0 || this.socket === undefined) {
+      this.close();
+      return;
+    }
+    this.stopIdleTimer();
+    this.idleTimer = setTimeout(() => this.close(), keepOpenMs);
+    this.idleTimer.unref();
+  }
+
+  private stopIdleTimer(): void {
+    if (this.idleTimer === undefined) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
   }
 
   private notify(socket: Socket, exchange: Exchange): void {

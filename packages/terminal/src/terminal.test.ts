@@ -255,6 +255,50 @@ describe('void and refund', () => {
   });
 });
 
+describe('the link to the host', () => {
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+  it('is a connection per operation by default, closed when the answer is in', async () => {
+    const r = await signedIn();
+    await r.terminal.sale({ pan: DEBIT_CARD, amountFen: 100n });
+    await r.terminal.sale({ pan: DEBIT_CARD, amountFen: 200n });
+    await settled();
+    expect(r.host.connections()).toEqual({ accepted: 3, open: 0 });
+  });
+
+  it('stays open between operations when kept, and closes after idling that long', async () => {
+    const r = await signedIn({}, { keepLinkOpenMs: 300 });
+    await r.terminal.sale({ pan: DEBIT_CARD, amountFen: 100n });
+    await r.terminal.voidSale({ voucherNo: '000001' });
+    await settled();
+    expect(r.host.connections()).toEqual({ accepted: 1, open: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(r.host.connections()).toEqual({ accepted: 1, open: 0 });
+    const again = await r.terminal.sale({ pan: DEBIT_CARD, amountFen: 300n });
+    expect(again.status).toBe('approved');
+    expect(r.host.connections().accepted).toBe(2);
+  });
+
+  it('reconnects when the host closed the kept link, and closes after a failure', async () => {
+    let closeNext = false;
+    const r = await signedIn(
+      { behave: () => (closeNext ? { close: true } : undefined) },
+      { keepLinkOpenMs: 60_000 },
+    );
+    await r.host.dropConnections();
+    await settled();
+    const sold = await r.terminal.sale({ pan: DEBIT_CARD, amountFen: 100n });
+    expect(sold.status).toBe('approved');
+    expect(r.host.connections()).toEqual({ accepted: 2, open: 1 });
+    closeNext = true;
+    const lost = await r.terminal.sale({ pan: DEBIT_CARD, amountFen: 200n });
+    expect(lost).toMatchObject({ status: 'failed', reversalPending: true });
+    closeNext = false;
+    await settled();
+    expect(r.host.connections().open).toBe(0);
+  });
+});
+
 describe('state', () => {
   it('is saved on every change and restores a terminal that goes on where it stopped', async () => {
     const r = await signedIn();

@@ -123,6 +123,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
       port: options.port,
       replyTimeoutMs: options.replyTimeoutMs ?? DEFAULTS.replyTimeoutMs,
       connectTimeoutMs: options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs,
+      keepOpenMs: options.keepLinkOpenMs ?? 0,
     }),
     signInRequested: false,
   };
@@ -135,7 +136,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
         if (followUp) await signInIfRequested(context);
         return result;
       } finally {
-        context.link.close();
+        context.link.release();
       }
     };
     const next = queue.then(run, run);

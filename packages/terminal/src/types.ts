@@ -38,6 +38,12 @@ export interface TerminalOptions {
   readonly replyTimeoutMs?: number;
   /** How long to wait for the TCP connection. Default 10 000 ms. */
   readonly connectTimeoutMs?: number;
+  /**
+   * A long connection: how long the link stays open after an operation for the next one. Default
+   * 0, a short connection: one per operation, as dial-up and most GPRS terminals do. Keep it
+   * below the host's idle timeout (the gateway's `GATEWAY_IDLE_TIMEOUT_MS`).
+   */
+  readonly keepLinkOpenMs?: number;
   /** How many times one reversal is sent before it is abandoned. Default 3. */
   readonly reversalAttemptsMax?: number;
   /** 操作员号, up to 3 characters. Default `01`. */

@@ -56,10 +56,14 @@ export interface TestHost {
   readonly records: HostRecord[];
   /** Requests refused `A0` for a wrong MAC. */
   readonly macFailures: () => number;
+  /** TCP connections accepted so far, and how many are open now. */
+  readonly connections: () => { readonly accepted: number; readonly open: number };
   /** What cardholders are charged: sales not voided or reversed, less refunds. */
   chargedFen(): bigint;
   /** The host's cutoff: every record (of one terminal) settled, so voids are refused `12`. */
   settleAll(terminalId?: string): void;
+  /** Closes every open connection, as a host that restarts or idles them out. */
+  dropConnections(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -159,7 +163,9 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   };
   const requests: CupMessage[] = [];
   const sockets = new Set<Socket>();
+  let accepted = 0;
   const server = createServer((socket) => {
+    accepted += 1;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     serve(state, requests, socket);
@@ -172,11 +178,15 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     requests,
     records: state.records,
     macFailures: () => state.macFailures,
+    connections: () => ({ accepted, open: sockets.size }),
     chargedFen: () => chargedFen(state.records),
     settleAll: (terminalId) => {
       for (const record of state.records) {
         if (terminalId === undefined || record.terminalId === terminalId) record.settled = true;
       }
+    },
+    dropConnections: async () => {
+      for (const socket of sockets) socket.destroy();
     },
     close: async () => {
       for (const socket of sockets) socket.destroy();
