@@ -25,6 +25,15 @@ export const LIMITS = {
   saleGroupSizeMax: 1_000,
   saleSnapshotTtlMsMin: 0,
   saleSnapshotTtlMsMax: 3_600_000,
+  sessionIdleTimeoutMsMin: 60_000,
+  sessionIdleTimeoutMsMax: 86_400_000,
+  loginFailuresMin: 1,
+  loginFailuresMax: 100,
+  loginLockoutMsMin: 1_000,
+  loginLockoutMsMax: 86_400_000,
+  // 2^10 is for tests only; OWASP asks 2^17 for scrypt with r = 8.
+  passwordScryptLog2NMin: 10,
+  passwordScryptLog2NMax: 20,
 } as const;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -116,6 +125,26 @@ export const Config = z
       LIMITS.gatewayIdleTimeoutMsMax,
       'milliseconds',
     ).default(120_000),
+    SESSION_IDLE_TIMEOUT_MS: wholeNumber(
+      LIMITS.sessionIdleTimeoutMsMin,
+      LIMITS.sessionIdleTimeoutMsMax,
+      'milliseconds',
+    ).default(1_800_000),
+    LOGIN_FAILURES_MAX: wholeNumber(
+      LIMITS.loginFailuresMin,
+      LIMITS.loginFailuresMax,
+      'failed sign-ins in a row',
+    ).default(5),
+    LOGIN_LOCKOUT_MS: wholeNumber(
+      LIMITS.loginLockoutMsMin,
+      LIMITS.loginLockoutMsMax,
+      'milliseconds',
+    ).default(900_000),
+    PASSWORD_SCRYPT_LOG2_N: wholeNumber(
+      LIMITS.passwordScryptLog2NMin,
+      LIMITS.passwordScryptLog2NMax,
+      'log2 of the scrypt cost N',
+    ).default(17),
   })
   .transform((env) => ({
     /** PostgreSQL server; when unset the embedded PGlite database is used. */
@@ -162,6 +191,13 @@ export const Config = z
      * loading; on PGlite a generated one is kept in `<dataDir>/master.key` when unset.
      */
     masterKeyHex: env.SHOUDAN_MASTER_KEY,
+    /** A session unused this long ends; sessions also end 12 h after sign-in. */
+    sessionIdleTimeoutMs: env.SESSION_IDLE_TIMEOUT_MS,
+    /** Failed sign-ins in a row that lock an account for `loginLockoutMs`. */
+    loginFailuresMax: env.LOGIN_FAILURES_MAX,
+    loginLockoutMs: env.LOGIN_LOCKOUT_MS,
+    /** scrypt cost of new password hashes (r = 8, p = 1); stored hashes keep their own. */
+    passwordScryptLog2N: env.PASSWORD_SCRYPT_LOG2_N,
   }));
 
 export type Config = Readonly<z.output<typeof Config>>;
@@ -185,6 +221,10 @@ export const ENV_NAMES = {
   gatewayMessageTimeoutMs: 'GATEWAY_MESSAGE_TIMEOUT_MS',
   gatewayIdleTimeoutMs: 'GATEWAY_IDLE_TIMEOUT_MS',
   masterKeyHex: 'SHOUDAN_MASTER_KEY',
+  sessionIdleTimeoutMs: 'SESSION_IDLE_TIMEOUT_MS',
+  loginFailuresMax: 'LOGIN_FAILURES_MAX',
+  loginLockoutMs: 'LOGIN_LOCKOUT_MS',
+  passwordScryptLog2N: 'PASSWORD_SCRYPT_LOG2_N',
 } as const satisfies Record<keyof Config, string>;
 
 /** Variables whose values never appear in a message (credentials, keys). */

@@ -42,6 +42,7 @@ export type KeyServices = {
 export type Services = {
   readonly config: Config;
   readonly clock: Clock;
+  readonly ids: Ids;
   readonly logger: Logger;
   readonly engine: Engine;
   readonly rules: PaymentRules;
@@ -76,6 +77,7 @@ export function createServices(deps: ServiceDeps): Services {
   return {
     config: deps.config,
     clock: deps.clock,
+    ids: deps.ids,
     logger: deps.logger,
     engine,
     rules,

@@ -38,3 +38,4 @@ export * from './ledger/store.ts';
 export type { LedgerReport, BalanceMismatch } from './ledger/check-ledger.ts';
 export { createEngine } from './engine.ts';
 export type { Engine, EngineDeps, EngineStores } from './engine.ts';
+export * from './reviews/model.ts';

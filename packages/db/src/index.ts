@@ -16,3 +16,6 @@ export type {
   WorkingKeySet,
   WrappedKey,
 } from './stores/terminal-keys-store.ts';
+export * as platform from './stores/platform/index.ts';
+export { STAFF_ROLES } from './stores/platform/index.ts';
+export type { AccountKind, MerchantUserRole, StaffRole } from './stores/platform/index.ts';

@@ -1,10 +1,10 @@
 // `shoudan serve`: opens and migrates the database, loads the keys, seeds demo data into an empty
-// one, starts the ISO 8583 gateway, the HTTP status server and the cutoff scheduler, and stops
+// one, starts the ISO 8583 gateway, the HTTP API and the cutoff scheduler, and stops
 // cleanly on SIGINT or SIGTERM (the gateway first, so requests in progress are answered).
 import { businessDateOf } from '@shoudan/core';
 import { startCutoffScheduler } from '../cutoff-scheduler.ts';
 import { createGateway, type Gateway } from '../gateway/gateway.ts';
-import { startStatusServer, type StatusServer } from '../http/status-server.ts';
+import { startHttpServer, type HttpServer } from '../http/app.ts';
 import { ensureNetworkZpk } from '../keys/network-zpk.ts';
 import { merchantDirectory } from '../queries.ts';
 import { requireKeys, type KeyServices, type Services } from '../services.ts';
@@ -55,14 +55,17 @@ async function serve(opened: Opened, options: { readonly seed: boolean }): Promi
   });
   if (options.seed) await seedWithProgress(services, {});
   const gateway = await startGateway(services, keys, zpk);
-  let http: StatusServer | undefined;
+  let http: HttpServer | undefined;
   let scheduler: ReturnType<typeof startCutoffScheduler> | undefined;
   try {
-    http = await startStatusServer(services, {
-      host: config.httpHost,
-      port: config.httpPort,
-      databaseDescription: target.description,
-    });
+    http = await startHttpServer(
+      { services, ids: services.ids },
+      {
+        host: config.httpHost,
+        port: config.httpPort,
+        databaseDescription: target.description,
+      },
+    );
     scheduler = startCutoffScheduler(services);
     // Catch up at once on any date whose cutoff passed while the server was down.
     void scheduler.runOnce();
@@ -108,7 +111,7 @@ const MASTER_KEY_ORIGINS = {
 } as const;
 
 type Started = {
-  readonly http: StatusServer;
+  readonly http: HttpServer;
   readonly gateway: Gateway;
   readonly keys: KeyServices;
 };

@@ -1,8 +1,18 @@
-// The one catalogue of expected outcomes (declines, refused rules, not-found, conflicts).
-// Adapters map each code to their wire: field 39 in the gateway, HTTP status in the API.
+// The one catalogue of expected outcomes (declines, refused rules, not-found, conflicts), in two
+// parts: payment outcomes, which adapters map to field 39 in the gateway and to an HTTP status in
+// the API, and platform outcomes (sign-in, applications and review, self-service), which only the
+// API answers and which never reach a terminal.
 
 /** How an outcome should be treated by callers: decides retry and HTTP status. */
-export type OutcomeCategory = 'declined' | 'invalid' | 'conflict' | 'not_found' | 'unavailable';
+export type OutcomeCategory =
+  | 'declined'
+  | 'invalid'
+  | 'conflict'
+  | 'not_found'
+  | 'unavailable'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'rate_limited';
 
 type Entry = { readonly category: OutcomeCategory; readonly en: string; readonly zh: string };
 
@@ -132,19 +142,100 @@ export type OutcomeCode = keyof typeof OUTCOMES;
 
 export const OUTCOME_CODES = Object.keys(OUTCOMES) as OutcomeCode[];
 
+/** Outcomes of the merchant platform and the ops console. */
+export const PLATFORM_OUTCOMES = {
+  // Who is asking.
+  unauthenticated: { category: 'unauthenticated', en: 'Sign in first', zh: '请先登录' },
+  invalid_credentials: {
+    category: 'unauthenticated',
+    en: 'Wrong phone number, username or password',
+    zh: '账号或密码错误',
+  },
+  account_locked: {
+    category: 'rate_limited',
+    en: 'Too many failed sign-ins: try again later',
+    zh: '登录失败次数过多，请稍后再试',
+  },
+  csrf_token_invalid: {
+    category: 'forbidden',
+    en: 'Missing or wrong CSRF token',
+    zh: '请求校验失败，请刷新页面',
+  },
+  forbidden: { category: 'forbidden', en: 'Not allowed for your role', zh: '无权限' },
+  // The request itself.
+  validation_failed: { category: 'invalid', en: 'A field is missing or wrong', zh: '参数有误' },
+  idempotency_key_reused: {
+    category: 'conflict',
+    en: 'This Idempotency-Key was used with a different request',
+    zh: '幂等键已用于其他请求',
+  },
+  idempotency_key_in_use: {
+    category: 'conflict',
+    en: 'A request with this Idempotency-Key is still in progress',
+    zh: '相同幂等键的请求正在处理',
+  },
+  not_found: { category: 'not_found', en: 'Not found', zh: '未找到' },
+  // Applications and review.
+  application_not_pending: {
+    category: 'conflict',
+    en: 'The application is no longer in a state that allows this',
+    zh: '申请当前状态不允许此操作',
+  },
+  own_application: {
+    category: 'forbidden',
+    en: 'Nobody may review their own application',
+    zh: '不能审核本人提交的申请',
+  },
+  application_already_open: {
+    category: 'conflict',
+    en: 'An application of this kind is already open',
+    zh: '已有同类申请在处理中',
+  },
+  deregistration_blocked: {
+    category: 'conflict',
+    en: 'The account cannot be deregistered yet: see the checklist',
+    zh: '暂不满足注销条件，请查看检查项',
+  },
+  merchant_closed: { category: 'conflict', en: 'The merchant is closed', zh: '商户已注销' },
+  service_not_revocable: {
+    category: 'conflict',
+    en: 'Only an active service can be revoked',
+    zh: '该服务未开通，无法撤销',
+  },
+  service_already_active: {
+    category: 'conflict',
+    en: 'The service is already active',
+    zh: '该服务已开通',
+  },
+} as const satisfies Record<string, Entry>;
+
+export type PlatformOutcomeCode = keyof typeof PLATFORM_OUTCOMES;
+
+export const PLATFORM_OUTCOME_CODES = Object.keys(PLATFORM_OUTCOMES) as PlatformOutcomeCode[];
+
+/** Every code an API answer may carry. */
+export type AnyOutcomeCode = OutcomeCode | PlatformOutcomeCode;
+
 /** An expected, non-successful result of a use case. `detail` carries facts for the message. */
-export type Outcome<C extends OutcomeCode = OutcomeCode> = {
+export type Outcome<C extends AnyOutcomeCode = OutcomeCode> = {
   readonly code: C;
   readonly detail?: Readonly<Record<string, string | number | boolean | null>>;
 };
 
-export function outcome<C extends OutcomeCode>(
+export function outcome<C extends AnyOutcomeCode>(
   code: C,
   detail?: Record<string, string | number | boolean | null>,
 ): Outcome<C> {
   return detail ? { code, detail } : { code };
 }
 
-export function categoryOf(code: OutcomeCode): OutcomeCategory {
-  return OUTCOMES[code].category;
+/** The catalogue entry of any code, payment or platform. */
+export function outcomeEntry(code: AnyOutcomeCode): Entry {
+  return code in OUTCOMES
+    ? OUTCOMES[code as OutcomeCode]
+    : PLATFORM_OUTCOMES[code as PlatformOutcomeCode];
+}
+
+export function categoryOf(code: AnyOutcomeCode): OutcomeCategory {
+  return outcomeEntry(code).category;
 }

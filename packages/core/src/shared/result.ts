@@ -1,5 +1,5 @@
 // Result values: expected outcomes are returned, never thrown.
-import type { Outcome } from './outcome.ts';
+import type { AnyOutcomeCode, Outcome } from './outcome.ts';
 
 export type Ok<T> = { readonly ok: true; readonly value: T };
 export type Err<O = Outcome> = { readonly ok: false; readonly outcome: O };
@@ -9,6 +9,6 @@ export function ok<T>(value: T): Ok<T> {
   return { ok: true, value };
 }
 
-export function err<O extends Outcome>(outcome: O): Err<O> {
+export function err<O extends Outcome<AnyOutcomeCode>>(outcome: O): Err<O> {
   return { ok: false, outcome };
 }

@@ -342,3 +342,4 @@ export const hsmKeys = pgTable(
   },
   (t) => [check('hsm_key_wrapped', sql`${t.key}->>'cryptogram' is not null`)],
 );
+export * from './platform.ts';

@@ -1,0 +1,73 @@
+// Idempotency-Key (Stripe semantics) for POSTs that move money or create an application: the
+// change and its answer are written in one transaction; the same key and body replay the first
+// answer, the same key with another body is refused, and a refusal (an OutcomeError) rolls back
+// with the change, so it is not kept and the key may be tried again.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Db, platform } from '@shoudan/db';
+import { sha256 } from './auth/principal.ts';
+import type { HttpDeps } from './context.ts';
+import { OutcomeError } from './errors.ts';
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+export type Answer = { readonly status: number; readonly body: unknown };
+
+function ownerOf(request: FastifyRequest): string {
+  const p = request.principal;
+  if (!p) return 'public';
+  return p.kind === 'staff' ? `staff:${p.id}` : `merchant:${p.merchantId}`;
+}
+
+/** Runs `change` in a transaction, under the request's Idempotency-Key when it has one. */
+export async function inTransaction(
+  deps: HttpDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  change: (tx: Db) => Promise<Answer>,
+): Promise<FastifyReply> {
+  const header = request.headers[IDEMPOTENCY_HEADER];
+  if (header !== undefined && (typeof header !== 'string' || !KEY_PATTERN.test(header))) {
+    throw new OutcomeError({
+      code: 'validation_failed',
+      param: 'Idempotency-Key',
+      message: 'Idempotency-Key: 1 to 255 printable ASCII characters',
+    });
+  }
+  const key = header;
+  const owner = ownerOf(request);
+  const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
+  const requestHash = sha256(
+    `${route} ${JSON.stringify(request.params)} ${JSON.stringify(request.body ?? null)}`,
+  );
+  const outcome = await deps.services.db.transaction(async (tx) => {
+    if (key !== undefined) {
+      const at = deps.services.clock.now();
+      const stored = await platform.idempotency.claimIdempotencyKey(tx, {
+        owner,
+        key,
+        requestHash,
+        at,
+      });
+      if (stored) {
+        if (stored.requestHash !== requestHash) {
+          throw new OutcomeError({ code: 'idempotency_key_reused', param: 'Idempotency-Key' });
+        }
+        if (stored.statusCode === 0) throw new OutcomeError({ code: 'idempotency_key_in_use' });
+        return { replayed: true, answer: { status: stored.statusCode, body: stored.responseBody } };
+      }
+    }
+    const answer = await change(tx);
+    if (key !== undefined) {
+      await platform.idempotency.storeIdempotentAnswer(tx, {
+        owner,
+        key,
+        statusCode: answer.status,
+        responseBody: answer.body,
+      });
+    }
+    return { replayed: false, answer };
+  });
+  if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+  return reply.code(outcome.answer.status).send(outcome.answer.body);
+}

@@ -1,0 +1,26 @@
+// Every route module of the API, registered in this order by app.ts.
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HttpDeps } from '../context.ts';
+import { registerAuthRoutes } from './auth.ts';
+import { registerHealthRoutes } from './health.ts';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export type RouteOptions = {
+  readonly databaseDescription: string;
+  readonly loginRatePerMinute: number;
+  /** Requests served so far by this process (for /status). */
+  readonly requests: () => number;
+};
+
+export type RegisterRoutes = (app: App, deps: HttpDeps, options: RouteOptions) => void;
+
+export const ROUTES: readonly RegisterRoutes[] = [registerHealthRoutes, registerAuthRoutes];

@@ -1,0 +1,21 @@
+// zod schemas shared by the routes: ids, phone numbers, money as decimal strings, the error body.
+import { z } from 'zod';
+
+export const PHONE = /^1[0-9]{10}$/;
+
+export const Id = z.uuid();
+
+/** Integer fen as a decimal string (bigint-safe in JSON). */
+export const Fen = z.string().regex(/^-?\d{1,18}$/, 'an integer number of fen, as a string');
+
+export const ErrorBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  param: z.string().optional(),
+  detail: z.record(z.string(), z.unknown()).optional(),
+  requestId: z.string(),
+});
+
+export const Page = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
