@@ -19,3 +19,29 @@ export const ErrorBody = z.object({
 export const Page = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
+
+export const ApplicationBody = z.object({
+  id: z.string(),
+  applicationNo: z.string(),
+  kind: z.string(),
+  merchantId: z.string().nullable(),
+  status: z.enum(['submitted', 'approved', 'rejected', 'withdrawn', 'executed']),
+  reason: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  submittedAt: z.string(),
+  submittedBy: z.object({ kind: z.string(), id: z.string().nullable() }),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewComment: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  executedAt: z.string().nullable(),
+  result: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const TimelineEntry = z.object({
+  at: z.string(),
+  action: z.string(),
+  actorKind: z.string(),
+  actorName: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+});

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fasti
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpDeps } from '../context.ts';
+import { registerApplicationRoutes } from './applications.ts';
 import { registerAuthRoutes } from './auth.ts';
 import { registerHealthRoutes } from './health.ts';
 
@@ -23,4 +24,8 @@ export type RouteOptions = {
 
 export type RegisterRoutes = (app: App, deps: HttpDeps, options: RouteOptions) => void;
 
-export const ROUTES: readonly RegisterRoutes[] = [registerHealthRoutes, registerAuthRoutes];
+export const ROUTES: readonly RegisterRoutes[] = [
+  registerHealthRoutes,
+  registerAuthRoutes,
+  registerApplicationRoutes,
+];

@@ -1,0 +1,175 @@
+// Applications seen by their merchant (list, one with its timeline, withdraw) and by staff (the
+// review queues, one with its timeline, approve, reject). Each kind is submitted by its own route.
+import { z } from 'zod';
+import { APPLICATION_KINDS, APPLICATION_STATUSES } from '@shoudan/core';
+import { platform } from '@shoudan/db';
+import { applicationBody, timelineOf } from '../applications/body.ts';
+import {
+  approveApplication,
+  rejectApplication,
+  withdrawApplication,
+} from '../applications/review.ts';
+import { merchantOf, staffOf } from '../auth/principal.ts';
+import type { HttpDeps } from '../context.ts';
+import { OutcomeError } from '../errors.ts';
+import { ApplicationBody, ErrorBody, Id, TimelineEntry } from '../schemas.ts';
+import type { App, RegisterRoutes } from './index.ts';
+
+const Filter = z.object({
+  kind: z.enum(APPLICATION_KINDS).optional(),
+  status: z.enum(APPLICATION_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+const WithTimeline = ApplicationBody.extend({ timeline: z.array(TimelineEntry) });
+const REVIEW_ROLES = ['reviewer', 'ops', 'finance', 'support'] as const;
+
+export const registerApplicationRoutes: RegisterRoutes = (app, deps) => {
+  registerMerchantSide(app, deps);
+  registerStaffSide(app, deps);
+};
+
+function registerMerchantSide(app: App, deps: HttpDeps): void {
+  app.get(
+    '/v1/merchant/applications',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: "The merchant's applications, newest first",
+        querystring: Filter,
+        response: { 200: z.object({ data: z.array(ApplicationBody) }) },
+      },
+    },
+    async (request) => {
+      const me = merchantOf(request);
+      const { kind, status, limit } = request.query;
+      const rows = await platform.applications.listApplications(deps.services.db, {
+        merchantId: me.merchantId,
+        ...(kind ? { kinds: [kind] } : {}),
+        ...(status ? { statuses: [status] } : {}),
+        limit,
+      });
+      return { data: rows.map(applicationBody) };
+    },
+  );
+  app.get(
+    '/v1/merchant/applications/:id',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: 'One application with its timeline',
+        params: z.object({ id: Id }),
+        response: { 200: WithTimeline, 404: ErrorBody },
+      },
+    },
+    async (request) => {
+      const me = merchantOf(request);
+      const db = deps.services.db;
+      const row = await platform.applications.findApplication(db, request.params.id, me.merchantId);
+      if (!row) throw new OutcomeError({ code: 'not_found', param: 'id' });
+      return { ...applicationBody(row), timeline: await timelineOf(db, row.id) };
+    },
+  );
+  app.post(
+    '/v1/merchant/applications/:id/withdraw',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: 'Withdraw a submitted application',
+        params: z.object({ id: Id }),
+        response: { 200: ApplicationBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request) => {
+      const merchant = merchantOf(request, { roles: ['owner'] });
+      const row = await withdrawApplication(deps, request, { id: request.params.id, merchant });
+      return applicationBody(row);
+    },
+  );
+}
+
+function registerStaffSide(app: App, deps: HttpDeps): void {
+  app.get(
+    '/v1/ops/applications',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Review queue: applications by kind and status, newest first',
+        querystring: Filter.extend({ merchantId: Id.optional() }),
+        response: { 200: z.object({ data: z.array(ApplicationBody) }) },
+      },
+    },
+    async (request) => {
+      staffOf(request, REVIEW_ROLES);
+      const { kind, status, limit, merchantId } = request.query;
+      const rows = await platform.applications.listApplications(deps.services.db, {
+        ...(merchantId ? { merchantId } : {}),
+        ...(kind ? { kinds: [kind] } : {}),
+        ...(status ? { statuses: [status] } : {}),
+        limit,
+      });
+      return { data: rows.map(applicationBody) };
+    },
+  );
+  app.get(
+    '/v1/ops/applications/:id',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'One application with its timeline',
+        params: z.object({ id: Id }),
+        response: { 200: WithTimeline, 404: ErrorBody },
+      },
+    },
+    async (request) => {
+      staffOf(request, REVIEW_ROLES);
+      const db = deps.services.db;
+      const row = await platform.applications.findApplication(db, request.params.id);
+      if (!row) throw new OutcomeError({ code: 'not_found', param: 'id' });
+      return { ...applicationBody(row), timeline: await timelineOf(db, row.id) };
+    },
+  );
+  app.post(
+    '/v1/ops/applications/:id/approve',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Approve, re-check and carry out an application (never your own)',
+        params: z.object({ id: Id }),
+        body: z.object({ comment: z.string().trim().max(500).optional() }),
+        response: { 200: ApplicationBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request) => {
+      const reviewer = staffOf(request, REVIEW_ROLES);
+      const comment = request.body.comment ?? null;
+      const row = await approveApplication(deps, request, {
+        id: request.params.id,
+        reviewer,
+        comment,
+      });
+      return applicationBody(row);
+    },
+  );
+  app.post(
+    '/v1/ops/applications/:id/reject',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Reject an application with the reason the applicant will read',
+        params: z.object({ id: Id }),
+        body: z.object({ comment: z.string().trim().min(1).max(500) }),
+        response: { 200: ApplicationBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request) => {
+      const reviewer = staffOf(request, REVIEW_ROLES);
+      const { comment } = request.body;
+      const row = await rejectApplication(deps, request, {
+        id: request.params.id,
+        reviewer,
+        comment,
+      });
+      return applicationBody(row);
+    },
+  );
+}
