@@ -128,6 +128,10 @@ function registerStaffSide(app: App, deps: HttpDeps): void {
       return { ...applicationBody(row), timeline: await timelineOf(db, row.id) };
     },
   );
+  registerReviewActions(app, deps);
+}
+
+function registerReviewActions(app: App, deps: HttpDeps): void {
   app.post(
     '/v1/ops/applications/:id/approve',
     {
