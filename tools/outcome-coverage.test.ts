@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OUTCOME_CODES } from '@shoudan/core';
+import { OUTCOME_CODES, PLATFORM_OUTCOME_CODES } from '@shoudan/core';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -21,7 +21,7 @@ describe('outcome catalogue', () => {
     .map((file) => readFileSync(file, 'utf8'))
     .join('\n');
 
-  it.each(OUTCOME_CODES)('%s is asserted by a test', (code) => {
+  it.each([...OUTCOME_CODES, ...PLATFORM_OUTCOME_CODES])('%s is asserted by a test', (code) => {
     expect(sources).toMatch(new RegExp(`['"\`]${code}['"\`]`));
   });
 });

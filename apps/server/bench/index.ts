@@ -1,7 +1,9 @@
-// `npm run bench [-- --only engine|gateway|settlement] [--seconds 10] [--sales 1000000]`: runs the
-// engine, gateway and settlement benchmarks on PostgreSQL (BENCH_DATABASE_URL), prints figures.
+// `npm run bench [-- --only engine|gateway|settlement|api] [--seconds 10] [--sales 1000000]`: runs
+// the engine, gateway, settlement and HTTP API benchmarks on PostgreSQL (BENCH_DATABASE_URL),
+// prints figures.
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { API_DEFAULTS, runApiBench, type ApiBenchResult } from './api.ts';
 import { benchServerUrl, mib, seconds, serverVersion } from './common.ts';
 import {
   ENGINE_DEFAULTS,
@@ -26,7 +28,7 @@ const ENGINE_GOAL_RATIO = 0.5;
 const SETTLEMENT_GOAL_MS = 60_000;
 /** The gateway's goals (issue 4): rate with durable commits, p99 at that rate, overhead. */
 const GATEWAY_GOALS = { perSecond: 2_000, p99Ms: 50, overhead: 0.25 } as const;
-const PARTS = ['engine', 'gateway', 'settlement'] as const;
+const PARTS = ['engine', 'gateway', 'settlement', 'api'] as const;
 type Part = (typeof PARTS)[number];
 
 async function main(): Promise<number> {
@@ -39,6 +41,7 @@ async function main(): Promise<number> {
       terminals: { type: 'string' },
       'engine-terminals': { type: 'string' },
       rounds: { type: 'string' },
+      connections: { type: 'string' },
     },
   });
   const only = values.only;
@@ -55,6 +58,7 @@ async function main(): Promise<number> {
   let engine: EngineBenchResult | undefined;
   let gateway: GatewayBenchResult | undefined;
   let settlement: SettlementBenchResult | undefined;
+  let api: ApiBenchResult | undefined;
   if (runs('engine')) {
     const secs = positive('seconds', values.seconds, ENGINE_DEFAULTS.seconds);
     const concurrency = positive(
@@ -87,7 +91,34 @@ async function main(): Promise<number> {
     console.log(`\n[settlement] ${sales} sales across ${merchants} merchants …`);
     settlement = await runSettlementBench({ ...SETTLEMENT_DEFAULTS, sales, merchants });
   }
-  return printSummary(engine, gateway, settlement);
+  if (runs('api')) {
+    const secs = positive('seconds', values.seconds, API_DEFAULTS.seconds);
+    const connections = positive('connections', values.connections, API_DEFAULTS.connections);
+    console.log(
+      `\n[api] a bare Fastify endpoint, then the API's routes, ${connections} connections, ` +
+        `${secs} s each after a ${API_DEFAULTS.warmupSeconds} s warm-up …`,
+    );
+    api = await runApiBench({ ...API_DEFAULTS, seconds: secs, connections });
+  }
+  const code = printSummary(engine, gateway, settlement);
+  const apiOk = api ? printApi(api) : true;
+  return code === 0 && apiOk ? 0 : 1;
+}
+
+/** Each route's rate beside the bare endpoint's; false when a request failed. */
+function printApi(result: ApiBenchResult): boolean {
+  console.log(`api: ${result.connections} connections, autocannon in the server's process`);
+  const rows = [result.baseline, ...result.runs];
+  for (const run of rows) {
+    const ratio = run.perSecond / result.baseline.perSecond;
+    console.log(
+      `  ${run.name.padEnd(52)} ${run.perSecond.toFixed(0).padStart(7)}/s  ` +
+        `p50 ${run.p50Ms.toFixed(1)} ms  p99 ${run.p99Ms.toFixed(1)} ms  ` +
+        `${(ratio * 100).toFixed(1).padStart(5)} % of bare` +
+        (run.failures > 0 ? `  FAILED ${run.failures}` : ''),
+    );
+  }
+  return rows.every((run) => run.failures === 0);
 }
 
 /** The machine's 1, 5 and 15 minute load averages: the figures move with it. */

@@ -34,6 +34,8 @@ export const LIMITS = {
   // 2^10 is for tests only; OWASP asks 2^17 for scrypt with r = 8.
   passwordScryptLog2NMin: 10,
   passwordScryptLog2NMax: 20,
+  rateChangeNoticeDaysMin: 0,
+  rateChangeNoticeDaysMax: 365,
 } as const;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -140,11 +142,20 @@ export const Config = z
       LIMITS.loginLockoutMsMax,
       'milliseconds',
     ).default(900_000),
+    WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('false')
+      .transform((text) => text === 'true'),
     PASSWORD_SCRYPT_LOG2_N: wholeNumber(
       LIMITS.passwordScryptLog2NMin,
       LIMITS.passwordScryptLog2NMax,
       'log2 of the scrypt cost N',
     ).default(17),
+    RATE_CHANGE_NOTICE_DAYS: wholeNumber(
+      LIMITS.rateChangeNoticeDaysMin,
+      LIMITS.rateChangeNoticeDaysMax,
+      'days; 0 = a rate change may take effect at its approval',
+    ).default(30),
   })
   .transform((env) => ({
     /** PostgreSQL server; when unset the embedded PGlite database is used. */
@@ -198,6 +209,13 @@ export const Config = z
     loginLockoutMs: env.LOGIN_LOCKOUT_MS,
     /** scrypt cost of new password hashes (r = 8, p = 1); stored hashes keep their own. */
     passwordScryptLog2N: env.PASSWORD_SCRYPT_LOG2_N,
+    /** How far ahead of its approval a rate change (调价) must take effect at the earliest. */
+    rateChangeNoticeDays: env.RATE_CHANGE_NOTICE_DAYS,
+    /**
+     * Whether webhook endpoints may resolve to loopback or private addresses; off in production
+     * so that a merchant's URL cannot reach into the acquirer's own network (SSRF).
+     */
+    webhookAllowPrivateAddresses: env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
   }));
 
 export type Config = Readonly<z.output<typeof Config>>;
@@ -225,6 +243,8 @@ export const ENV_NAMES = {
   loginFailuresMax: 'LOGIN_FAILURES_MAX',
   loginLockoutMs: 'LOGIN_LOCKOUT_MS',
   passwordScryptLog2N: 'PASSWORD_SCRYPT_LOG2_N',
+  rateChangeNoticeDays: 'RATE_CHANGE_NOTICE_DAYS',
+  webhookAllowPrivateAddresses: 'WEBHOOK_ALLOW_PRIVATE_ADDRESSES',
 } as const satisfies Record<keyof Config, string>;
 
 /** Variables whose values never appear in a message (credentials, keys). */

@@ -95,13 +95,20 @@ describe.concurrent('shoudan CLI', () => {
     const url = await waitForUrl(server.stdout, server.exited);
     const status = (await (await fetch(`${url}/status`)).json()) as Record<string, unknown>;
     expect(status['counts']).toMatchObject({ merchants: 6, terminals: 12 });
+    const signedIn = await fetch(`${url}/v1/merchant/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone: '13800000001', password: 'shoudan-demo' }),
+    });
+    expect(signedIn.status).toBe(200);
     server.child.kill('SIGTERM');
     const exit = await server.exited;
     expect(exit.code).toBe(0);
     expect(exit.stdout).toContain(MERCHANT_NO);
     expect(exit.stdout).toMatch(/Gateway\s+127\.0\.0\.1:\d+/);
     expect(exit.stdout).toContain(`from ${join(dataDir, 'master.key')}`);
-    expect(exit.stdout).toContain('there are no user accounts yet');
+    expect(exit.stdout).toContain('Demo sign-ins (password shoudan-demo)');
+    expect(exit.stdout).toMatch(/staff\s+admin, reviewer, reviewer2/);
     expect(exit.stderr).not.toContain('Seeding');
   });
 
@@ -117,7 +124,7 @@ describe.concurrent('shoudan CLI', () => {
     expect(status['counts']).toEqual({ merchants: 0, terminals: 0, transactions: 0 });
     const missing = await fetch(`${url}/nope`);
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({ code: 'not_found' });
+    expect(await missing.json()).toMatchObject({ code: 'route_not_found' });
     server.child.kill('SIGTERM');
     const exit = await server.exited;
     expect(exit.code).toBe(0);

@@ -32,6 +32,12 @@ describe('loadConfig', () => {
       gatewayMessageTimeoutMs: 25_000,
       gatewayIdleTimeoutMs: 120_000,
       masterKeyHex: undefined,
+      sessionIdleTimeoutMs: 1_800_000,
+      loginFailuresMax: 5,
+      loginLockoutMs: 900_000,
+      passwordScryptLog2N: 17,
+      rateChangeNoticeDays: 30,
+      webhookAllowPrivateAddresses: false,
     });
   });
 
@@ -60,6 +66,12 @@ describe('loadConfig', () => {
       GATEWAY_FRAME_LENGTH_MAX: '65535',
       GATEWAY_MESSAGE_TIMEOUT_MS: '100',
       GATEWAY_IDLE_TIMEOUT_MS: '3600000',
+      SESSION_IDLE_TIMEOUT_MS: '60000',
+      LOGIN_FAILURES_MAX: '3',
+      LOGIN_LOCKOUT_MS: '1000',
+      PASSWORD_SCRYPT_LOG2_N: '10',
+      RATE_CHANGE_NOTICE_DAYS: '0',
+      WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgres://shoudan:pw@db.internal:5432/shoudan',
@@ -79,6 +91,12 @@ describe('loadConfig', () => {
       gatewayFrameLengthMax: 65_535,
       gatewayMessageTimeoutMs: 100,
       gatewayIdleTimeoutMs: 3_600_000,
+      sessionIdleTimeoutMs: 60_000,
+      loginFailuresMax: 3,
+      loginLockoutMs: 1_000,
+      passwordScryptLog2N: 10,
+      rateChangeNoticeDays: 0,
+      webhookAllowPrivateAddresses: true,
     });
   });
 
@@ -108,6 +126,11 @@ describe('loadConfig', () => {
     ['CUTOFF_CHECK_INTERVAL_MS', '3600001'],
     ['LOG_LEVEL', 'verbose'],
     ['SETTLEMENT_CHUNK_SIZE', '0'],
+    ['SESSION_IDLE_TIMEOUT_MS', '59999'],
+    ['LOGIN_FAILURES_MAX', '0'],
+    ['PASSWORD_SCRYPT_LOG2_N', '9'],
+    ['PASSWORD_SCRYPT_LOG2_N', '21'],
+    ['WEBHOOK_ALLOW_PRIVATE_ADDRESSES', 'yes'],
     ['SETTLEMENT_CHUNK_SIZE', '10001'],
     ['SALE_GROUP_SIZE_MAX', '0'],
     ['SALE_GROUP_SIZE_MAX', '1001'],

@@ -63,6 +63,9 @@ export function createEngine(deps: EngineDeps) {
     signIn: changing((input: { terminalId: string }) => signIn(terminals, input)),
     signOff: changing((input: { terminalId: string }) => signOff(terminals, input)),
     settleBatch: changing((input: SettleBatchInput) => settleBatch(terminals, input)),
+    /** The host's totals of a terminal's batch, as its settlement will count them. */
+    batchTotals: (input: { terminalId: string; batchNo: number }) =>
+      deps.stores.terminals.transaction((tx) => tx.batchTotals(input.terminalId, input.batchNo)),
     cutoff: (input: { businessDate: BusinessDate }) => cutoff(settlement, input),
     cutoffDue: () => cutoffDue(settlement),
     settleMerchants: (input: SettleMerchantsInput) => settleMerchants(settlement, input),

@@ -39,3 +39,8 @@ export type { LedgerReport, BalanceMismatch } from './ledger/check-ledger.ts';
 export { createEngine } from './engine.ts';
 export type { Engine, EngineDeps, EngineStores } from './engine.ts';
 export * from './reviews/model.ts';
+export * from './merchants/services.ts';
+export * from './fees/rate-changes.ts';
+export * from './merchants/deregistration.ts';
+export * from './merchants/charges.ts';
+export * from './merchants/onboarding.ts';

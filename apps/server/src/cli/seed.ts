@@ -1,6 +1,8 @@
 // `shoudan seed`: writes the demo world (merchants, terminals and a few days of activity) into an
 // empty database; a database that already has merchants is left as it is.
 import { DEMO_LIMITS, seedDemo, type DemoSummary } from '../seed/demo.ts';
+import { seedDemoInventory } from '../seed/demo-inventory.ts';
+import { DEMO_PASSWORD, seedDemoUsers } from '../seed/demo-users.ts';
 import { requireKeys, type Services } from '../services.ts';
 import {
   openRequest,
@@ -52,6 +54,13 @@ export async function seedWithProgress(
     onProgress: (done, total) => bar.update(done, total),
   }).finally(() => bar.stop());
   if (!summary.skipped) {
+    await seedDemoUsers(services.db, {
+      merchants: summary.merchants,
+      at: services.clock.now(),
+      ids: services.ids,
+      log2N: services.config.passwordScryptLog2N,
+    });
+    await seedDemoInventory(services.db, { at: services.clock.now() });
     services.logger.info({
       event: 'seed.completed',
       merchants: summary.merchants.length,
@@ -77,6 +86,7 @@ export function printSeedSummary(summary: DemoSummary): void {
   print(`  settled business dates ${summary.settledDates.join(', ') || '(none)'}`);
   print(`  open business date     ${summary.openDate} (today: its sales can still be voided)`);
   printKeyLoading(summary);
+  print(`  demo sign-ins          see \`npm start\`'s banner; password ${DEMO_PASSWORD}`);
   if (summary.unbalancedBatches > 0) {
     print(`  unbalanced terminal batches ${summary.unbalancedBatches}`);
   }

@@ -2,11 +2,14 @@
 // one, starts the ISO 8583 gateway, the HTTP API and the cutoff scheduler, and stops
 // cleanly on SIGINT or SIGTERM (the gateway first, so requests in progress are answered).
 import { businessDateOf } from '@shoudan/core';
+import { platform } from '@shoudan/db';
 import { startCutoffScheduler } from '../cutoff-scheduler.ts';
 import { createGateway, type Gateway } from '../gateway/gateway.ts';
 import { startHttpServer, type HttpServer } from '../http/app.ts';
 import { ensureNetworkZpk } from '../keys/network-zpk.ts';
 import { merchantDirectory } from '../queries.ts';
+import { createWebhookDispatcher, type WebhookDispatcher } from '../webhooks/dispatcher.ts';
+import { DEMO_PASSWORD, DEMO_STAFF, demoPhone } from '../seed/demo-users.ts';
 import { requireKeys, type KeyServices, type Services } from '../services.ts';
 import {
   openRequest,
@@ -57,6 +60,7 @@ async function serve(opened: Opened, options: { readonly seed: boolean }): Promi
   const gateway = await startGateway(services, keys, zpk);
   let http: HttpServer | undefined;
   let scheduler: ReturnType<typeof startCutoffScheduler> | undefined;
+  let webhooks: WebhookDispatcher | undefined;
   try {
     http = await startHttpServer(
       { services, ids: services.ids },
@@ -67,6 +71,9 @@ async function serve(opened: Opened, options: { readonly seed: boolean }): Promi
       },
     );
     scheduler = startCutoffScheduler(services);
+    webhooks = createWebhookDispatcher(services, {
+      allowPrivateAddresses: config.webhookAllowPrivateAddresses,
+    });
     // Catch up at once on any date whose cutoff passed while the server was down.
     void scheduler.runOnce();
     await printStarted(services, { http, gateway, keys }, target.description);
@@ -76,6 +83,7 @@ async function serve(opened: Opened, options: { readonly seed: boolean }): Promi
   } finally {
     await gateway.close();
     await scheduler?.stop();
+    await webhooks?.stop();
     await http?.close();
   }
   logger.info({ event: 'server.stopped' });
@@ -110,6 +118,17 @@ const MASTER_KEY_ORIGINS = {
   process: 'random for this process (--memory)',
 } as const;
 
+/** The demo sign-ins, when the demo staff exist (the database was seeded with demo data). */
+async function printDemoLogins(services: Services): Promise<void> {
+  const found = await platform.identity.findLoginAccount(services.db, 'staff', 'reviewer');
+  if (!found) return;
+  print(`  Demo sign-ins (password ${DEMO_PASSWORD}):`);
+  print(`    merchant owners  phone ${demoPhone(1)} … ${demoPhone(6)} (POST /v1/merchant/session)`);
+  print(`    cashier          phone ${demoPhone(0)}`);
+  const staff = DEMO_STAFF.map((s) => s.username).join(', ');
+  print(`    staff            ${staff} (POST /v1/staff/session)`);
+}
+
 type Started = {
   readonly http: HttpServer;
   readonly gateway: Gateway;
@@ -124,6 +143,7 @@ async function printStarted(services: Services, started: Started, database: stri
   const { origin, masterKeyFile, keyLoadingFile } = keys.resolved;
   const keyOrigin = `${MASTER_KEY_ORIGINS[origin]}${masterKeyFile ? ` ${masterKeyFile}` : ''}`;
   print('Shoudan (收单) is running.');
+  print(`  API           ${http.url}/v1  (OpenAPI and Swagger UI at ${http.url}/docs)`);
   print(`  Health        ${http.url}/health`);
   print(`  Status        ${http.url}/status`);
   print(`  Gateway       ${gateway.address} (ISO 8583, UnionPay POS dialect, over TCP)`);
@@ -145,6 +165,6 @@ async function printStarted(services: Services, started: Started, database: stri
   if (keyLoadingFile && free) {
     print(`  Try a POS     npm run shoudan -- pos --terminal ${free}   (another terminal)`);
   }
-  print('  Merchant portal logins come with the web issue: there are no user accounts yet.');
+  await printDemoLogins(services);
   print('  Press Ctrl+C to stop.');
 }

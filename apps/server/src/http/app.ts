@@ -142,7 +142,9 @@ function answerError(error: FastifyError, request: FastifyRequest, reply: Fastif
       requestId: request.id,
     });
   }
-  request.log.error({ event: 'http.request_failed', err: error, url: request.url });
+  // The route, not the URL: a query string may carry an applicant's access token.
+  const route = request.routeOptions.url ?? null;
+  request.log.error({ event: 'http.request_failed', err: error, requestId: request.id, route });
   return reply.code(500).send({
     code: 'internal_error',
     message: 'Internal error',

@@ -42,7 +42,6 @@ export const HTTP_STATUS = {
   forbidden: 403,
   validation_failed: 400,
   idempotency_key_reused: 422,
-  idempotency_key_in_use: 409,
   not_found: 404,
   application_not_pending: 409,
   own_application: 403,
@@ -51,6 +50,17 @@ export const HTTP_STATUS = {
   merchant_closed: 409,
   service_not_revocable: 409,
   service_already_active: 409,
+  rate_change_notice_too_short: 400,
+  rate_already_scheduled: 409,
+  terminal_deactivated: 409,
+  ticket_closed: 409,
+  inventory_empty: 409,
+  phone_already_registered: 409,
+  document_too_large: 413,
+  document_type_not_allowed: 400,
+  serial_no_taken: 409,
+  device_not_allocated: 409,
+  owner_password_already_set: 409,
 } as const satisfies Record<AnyOutcomeCode, number>;
 
 /** An outcome with the request field it concerns and, optionally, a message of its own. */

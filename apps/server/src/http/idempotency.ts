@@ -13,10 +13,31 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 export type Answer = { readonly status: number; readonly body: unknown };
 
-function ownerOf(request: FastifyRequest): string {
+export function ownerOf(request: FastifyRequest): string {
   const p = request.principal;
   if (!p) return 'public';
   return p.kind === 'staff' ? `staff:${p.id}` : `merchant:${p.merchantId}`;
+}
+
+/** What makes two requests the same: route, path parameters and body. */
+export function requestHashOf(request: FastifyRequest): string {
+  const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
+  return sha256(
+    `${route} ${JSON.stringify(request.params)} ${JSON.stringify(request.body ?? null)}`,
+  );
+}
+
+/** The request's Idempotency-Key, checked; undefined when it has none. */
+export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+  const header = request.headers[IDEMPOTENCY_HEADER];
+  if (header !== undefined && (typeof header !== 'string' || !KEY_PATTERN.test(header))) {
+    throw new OutcomeError({
+      code: 'validation_failed',
+      param: 'Idempotency-Key',
+      message: 'Idempotency-Key: 1 to 255 printable ASCII characters',
+    });
+  }
+  return header;
 }
 
 /** Runs `change` in a transaction, under the request's Idempotency-Key when it has one. */
@@ -26,20 +47,9 @@ export async function inTransaction(
   reply: FastifyReply,
   change: (tx: Db) => Promise<Answer>,
 ): Promise<FastifyReply> {
-  const header = request.headers[IDEMPOTENCY_HEADER];
-  if (header !== undefined && (typeof header !== 'string' || !KEY_PATTERN.test(header))) {
-    throw new OutcomeError({
-      code: 'validation_failed',
-      param: 'Idempotency-Key',
-      message: 'Idempotency-Key: 1 to 255 printable ASCII characters',
-    });
-  }
-  const key = header;
+  const key = idempotencyKeyOf(request);
   const owner = ownerOf(request);
-  const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
-  const requestHash = sha256(
-    `${route} ${JSON.stringify(request.params)} ${JSON.stringify(request.body ?? null)}`,
-  );
+  const requestHash = requestHashOf(request);
   const outcome = await deps.services.db.transaction(async (tx) => {
     if (key !== undefined) {
       const at = deps.services.clock.now();
@@ -53,7 +63,8 @@ export async function inTransaction(
         if (stored.requestHash !== requestHash) {
           throw new OutcomeError({ code: 'idempotency_key_reused', param: 'Idempotency-Key' });
         }
-        if (stored.statusCode === 0) throw new OutcomeError({ code: 'idempotency_key_in_use' });
+        // The claim and the answer commit together: a claim without its answer is never seen.
+        if (stored.statusCode === 0) throw new Error('idempotency key claimed without an answer');
         return { replayed: true, answer: { status: stored.statusCode, body: stored.responseBody } };
       }
     }

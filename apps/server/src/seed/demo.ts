@@ -23,6 +23,7 @@ import {
   merchantSpec,
   terminalIdOf,
 } from './demo-data.ts';
+import { recordDemoCharges } from './demo-charges.ts';
 import { loadDemoKeys, type DemoKeys } from './demo-keys.ts';
 import { DemoPos } from './demo-pos.ts';
 import { planDay, type DayPlan } from './demo-plan.ts';
@@ -188,6 +189,7 @@ async function registerWorld(ctx: Seeding, count: number): Promise<void> {
       services,
       at,
     });
+    await recordDemoCharges(ctx.db, { ids: ctx.ids, rules: ctx.rules, merchantId: id, at });
     const terminals: DemoPos[] = [];
     for (let t = 0; t < DEMO_LIMITS.terminalsPerMerchant; t++) {
       const terminalId = terminalIdOf(spec, index, t);

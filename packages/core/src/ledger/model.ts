@@ -9,10 +9,21 @@ export const ACCOUNTS = [
   'merchant_payable', // settled and not yet paid out; a debit balance is owed to us (carried)
   'fee_income', // our fee revenue
   'settlement_payout', // payouts instructed to merchants' banks
+  'charge_receipts', // deposits and prepaid fees received from merchants, less refunds to them
+  'merchant_deposit', // terminal deposits (押金) held for merchants, refunded on deregistration
+  'prepaid_fee', // service fees (服务费) paid ahead and not yet earned
 ] as const;
 export type Account = (typeof ACCOUNTS)[number];
 
-export type EntryKind = 'sale' | 'void' | 'refund' | 'reversal' | 'settlement';
+export type EntryKind =
+  | 'sale'
+  | 'void'
+  | 'refund'
+  | 'reversal'
+  | 'settlement'
+  // A deposit or prepaid fee received, and its close-out at deregistration (merchants/charges.ts).
+  | 'charge_received'
+  | 'charge_closed';
 
 export type JournalLine = {
   readonly account: Account;

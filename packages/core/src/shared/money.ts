@@ -45,6 +45,16 @@ export function allocate(totalFen: bigint, weights: readonly bigint[]): bigint[]
   return parts;
 }
 
+/**
+ * The share `part / whole` of `amountFen`, rounded half-up to the fen (a prepaid fee's unused
+ * days, say). Needs 0 ≤ part ≤ whole, whole > 0 and a non-negative amount.
+ */
+export function proRataFen(amountFen: bigint, part: bigint, whole: bigint): bigint {
+  assert(amountFen >= 0n, 'pro rata share of a negative amount');
+  assert(whole > 0n && part >= 0n && part <= whole, 'pro rata part out of range');
+  return (amountFen * part * 2n + whole) / (whole * 2n);
+}
+
 function abs(n: bigint): bigint {
   return n < 0n ? -n : n;
 }

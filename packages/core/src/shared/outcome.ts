@@ -169,11 +169,6 @@ export const PLATFORM_OUTCOMES = {
     en: 'This Idempotency-Key was used with a different request',
     zh: '幂等键已用于其他请求',
   },
-  idempotency_key_in_use: {
-    category: 'conflict',
-    en: 'A request with this Idempotency-Key is still in progress',
-    zh: '相同幂等键的请求正在处理',
-  },
   not_found: { category: 'not_found', en: 'Not found', zh: '未找到' },
   // Applications and review.
   application_not_pending: {
@@ -206,6 +201,60 @@ export const PLATFORM_OUTCOMES = {
     category: 'conflict',
     en: 'The service is already active',
     zh: '该服务已开通',
+  },
+  // Rate changes (调价).
+  rate_change_notice_too_short: {
+    category: 'invalid',
+    en: 'A rate change must be announced at least the notice period ahead',
+    zh: '调价生效时间须晚于公告期',
+  },
+  rate_already_scheduled: {
+    category: 'conflict',
+    en: 'A rate for this service already takes effect at that instant',
+    zh: '该业务在此时间已有生效费率',
+  },
+  // Self-service: terminals and support tickets.
+  terminal_deactivated: {
+    category: 'conflict',
+    en: 'The terminal is deactivated',
+    zh: '终端已停用',
+  },
+  ticket_closed: { category: 'conflict', en: 'The ticket is closed', zh: '工单已关闭' },
+  // Onboarding (进件), terminal inventory and shipping.
+  inventory_empty: {
+    category: 'conflict',
+    en: 'No terminal in stock to allocate: add devices to the inventory first',
+    zh: '终端库存不足，无法分配',
+  },
+  phone_already_registered: {
+    category: 'conflict',
+    en: 'This mobile number already signs in to an active merchant',
+    zh: '该手机号已绑定其他商户',
+  },
+  document_too_large: {
+    category: 'invalid',
+    en: 'The document is larger than allowed',
+    zh: '文件过大',
+  },
+  document_type_not_allowed: {
+    category: 'invalid',
+    en: 'Only JPEG, PNG and PDF documents are accepted',
+    zh: '仅支持 JPEG、PNG、PDF 文件',
+  },
+  serial_no_taken: {
+    category: 'conflict',
+    en: 'A device with this serial number is already registered',
+    zh: '该序列号已登记',
+  },
+  device_not_allocated: {
+    category: 'conflict',
+    en: 'Only a device allocated to a merchant and not yet shipped can be shipped',
+    zh: '该终端未分配或已发货',
+  },
+  owner_password_already_set: {
+    category: 'conflict',
+    en: "The owner's password is already set: sign in, or reset it",
+    zh: '店主密码已设置，请直接登录',
   },
 } as const satisfies Record<string, Entry>;
 

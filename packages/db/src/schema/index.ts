@@ -343,3 +343,7 @@ export const hsmKeys = pgTable(
   (t) => [check('hsm_key_wrapped', sql`${t.key}->>'cryptogram' is not null`)],
 );
 export * from './platform.ts';
+export * from './webhooks.ts';
+export * from './tickets.ts';
+export * from './deregistration.ts';
+export * from './onboarding.ts';

@@ -2,6 +2,7 @@
 // the append-only audit log, applications and notifications.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   index,
   integer,
   jsonb,
@@ -100,6 +101,8 @@ export const auditLog = pgTable('audit_log', {
   objectId: text('object_id').notNull(),
   ip: text('ip'),
   detail: jsonb('detail').notNull(),
+  /** The order rows were written in (migration 0023). */
+  seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
 });
 
 export const applications = pgTable('application', {

@@ -46,6 +46,56 @@ export function balancesQuery(merchantId?: string): SQL {
     group by account, merchant_id`;
 }
 
+/**
+ * The balances the business records say there must be: sales, refunds and settlements for the
+ * payment accounts; deposits and prepaid fees (merchant_charge) for the charge accounts.
+ */
+const EXPECTED_BALANCES = sql`
+  with sales as (
+    select merchant_id,
+      coalesce(sum(amount_fen) filter (where kind = 'sale'), 0) as gross,
+      coalesce(sum(fee_fen) filter (where kind = 'sale'), 0) as fees,
+      coalesce(sum(amount_fen) filter (where kind = 'refund'), 0) as refunds
+    from transactions where status = 'approved' group by merchant_id
+  ), settled as (
+    select merchant_id, sum(gross_fen - fee_fen) as net_sales, sum(d0_fee_fen) as d0,
+      sum(payout_fen) as payout
+    from merchant_settlement group by merchant_id
+  ), m as (
+    select coalesce(s.merchant_id, d.merchant_id) as merchant_id,
+      coalesce(s.gross, 0) as gross, coalesce(s.fees, 0) as fees,
+      coalesce(s.refunds, 0) as refunds, coalesce(d.net_sales, 0) as net_sales,
+      coalesce(d.d0, 0) as d0, coalesce(d.payout, 0) as payout
+    from sales s full join settled d on d.merchant_id = s.merchant_id
+  ), charges as (
+    -- Deposits and prepaid fees (merchant_charge): held until closed out at
+    -- deregistration, then refunded or, for a fee's used days, earned.
+    select merchant_id, sum(amount_fen - coalesce(refund_fen, 0)) as received,
+      coalesce(sum(amount_fen) filter (where kind = 'deposit' and refunded_at is null), 0)
+        as deposits,
+      coalesce(sum(amount_fen) filter (where kind = 'service_fee'
+        and refunded_at is null), 0) as prepaid,
+      coalesce(sum(amount_fen - refund_fen) filter (where refunded_at is not null), 0)
+        as earned
+    from merchant_charge group by merchant_id
+  )
+  select 'network_receivable' as account, merchant_id, gross - refunds as balance_fen from m
+  union all
+  select 'merchant_pending', merchant_id, net_sales - (gross - fees) from m
+  union all
+  select 'merchant_payable', merchant_id, refunds - net_sales + d0 + payout from m
+  union all
+  select 'settlement_payout', merchant_id, -payout from m
+  union all
+  select 'fee_income', null, -(coalesce(sum(fees), 0) + coalesce(sum(d0), 0))
+    - (select coalesce(sum(earned), 0) from charges) from m
+  union all
+  select 'charge_receipts', merchant_id, received from charges
+  union all
+  select 'merchant_deposit', merchant_id, -deposits from charges
+  union all
+  select 'prepaid_fee', merchant_id, -prepaid from charges`;
+
 export function createLedgerStore(db: Db): LedgerStore {
   return {
     balances: async (merchantId) => toBalances(await db.execute(balancesQuery(merchantId))),
@@ -80,34 +130,6 @@ export function createLedgerStore(db: Db): LedgerStore {
       };
     },
     expectedBalances: async () =>
-      toBalances(
-        await db.execute(sql`
-          with sales as (
-            select merchant_id,
-              coalesce(sum(amount_fen) filter (where kind = 'sale'), 0) as gross,
-              coalesce(sum(fee_fen) filter (where kind = 'sale'), 0) as fees,
-              coalesce(sum(amount_fen) filter (where kind = 'refund'), 0) as refunds
-            from transactions where status = 'approved' group by merchant_id
-          ), settled as (
-            select merchant_id, sum(gross_fen - fee_fen) as net_sales, sum(d0_fee_fen) as d0,
-              sum(payout_fen) as payout
-            from merchant_settlement group by merchant_id
-          ), m as (
-            select coalesce(s.merchant_id, d.merchant_id) as merchant_id,
-              coalesce(s.gross, 0) as gross, coalesce(s.fees, 0) as fees,
-              coalesce(s.refunds, 0) as refunds, coalesce(d.net_sales, 0) as net_sales,
-              coalesce(d.d0, 0) as d0, coalesce(d.payout, 0) as payout
-            from sales s full join settled d on d.merchant_id = s.merchant_id
-          )
-          select 'network_receivable' as account, merchant_id, gross - refunds as balance_fen from m
-          union all
-          select 'merchant_pending', merchant_id, net_sales - (gross - fees) from m
-          union all
-          select 'merchant_payable', merchant_id, refunds - net_sales + d0 + payout from m
-          union all
-          select 'settlement_payout', merchant_id, -payout from m
-          union all
-          select 'fee_income', null, -(coalesce(sum(fees), 0) + coalesce(sum(d0), 0)) from m`),
-      ).filter((b) => b.balanceFen !== 0n),
+      toBalances(await db.execute(EXPECTED_BALANCES)).filter((b) => b.balanceFen !== 0n),
   };
 }

@@ -129,6 +129,8 @@ export async function withdrawApplication(
 ): Promise<ApplicationRow> {
   return deps.services.db.transaction(async (tx) => {
     const row = await locked(tx, input.id, input.merchant.merchantId);
+    // A merchant withdraws what it asked for, not a change staff proposed for it (a rate change).
+    if (row.submittedByKind === 'staff') throw new OutcomeError({ code: 'not_found', param: 'id' });
     next(row, 'withdraw', input.merchant.id);
     const at = deps.services.clock.now();
     await write(tx, row, 'submitted', { status: 'withdrawn', withdrawnAt: at });

@@ -63,7 +63,8 @@ export async function submitApplication(
     merchantId: row.merchantId,
     detail: { kind: row.kind, applicationNo: row.applicationNo, reason: row.reason },
   });
-  await notifyApplication(deps, tx, row, 'submitted');
+  // A change staff propose (a rate change) is announced to the merchant once it is approved.
+  if (row.submittedByKind !== 'staff') await notifyApplication(deps, tx, row, 'submitted');
   return row;
 }
 

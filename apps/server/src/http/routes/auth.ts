@@ -280,6 +280,8 @@ async function signIn(
     });
     throw new OutcomeError({ code: 'invalid_credentials' });
   }
+  // A closed merchant's users are disabled at closure; one added later must not get in either.
+  if (account.merchantStatus === 'closed') throw new OutcomeError({ code: 'merchant_closed' });
   const rehash = needsRehash(account.passwordHash, config.passwordScryptLog2N)
     ? await hashPassword(input.password, config.passwordScryptLog2N)
     : null;

@@ -5,7 +5,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpDeps } from '../context.ts';
 import { registerApplicationRoutes } from './applications.ts';
 import { registerAuthRoutes } from './auth.ts';
+import { registerDeregistrationRoutes } from './deregistration.ts';
 import { registerHealthRoutes } from './health.ts';
+import { registerInventoryRoutes } from './inventory.ts';
+import { registerOnboardingRoutes } from './onboarding.ts';
+import { registerPaymentRoutes } from './payments.ts';
+import { registerRateChangeRoutes } from './rate-changes.ts';
+import { registerSelfServiceRoutes } from './self-service.ts';
+import { registerServiceRoutes } from './services.ts';
+import { registerWebhookRoutes } from './webhooks.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -28,4 +36,12 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerHealthRoutes,
   registerAuthRoutes,
   registerApplicationRoutes,
+  registerOnboardingRoutes,
+  registerInventoryRoutes,
+  registerDeregistrationRoutes,
+  registerServiceRoutes,
+  registerRateChangeRoutes,
+  registerWebhookRoutes,
+  registerPaymentRoutes,
+  registerSelfServiceRoutes,
 ];

@@ -5,7 +5,7 @@ import { auditLog } from '../../schema/index.ts';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
-export async function appendAudit(db: Db, row: AuditRow): Promise<void> {
+export async function appendAudit(db: Db, row: Omit<AuditRow, 'seq'>): Promise<void> {
   await db.insert(auditLog).values(row);
 }
 
@@ -33,6 +33,6 @@ export async function searchAudit(db: Db, filter: AuditFilter): Promise<AuditRow
     .select()
     .from(auditLog)
     .where(and(...where))
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .orderBy(desc(auditLog.at), desc(auditLog.seq))
     .limit(filter.limit);
 }

@@ -1,5 +1,5 @@
 // A merchant's in-app notifications (站内信).
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../drivers/open.ts';
 import { notifications } from '../../schema/index.ts';
 
@@ -25,14 +25,14 @@ export async function listNotifications(
     .limit(options.limit);
 }
 
-/** False when `merchantId` has no such notification. */
+/** False when `merchantId` has no such notification; the first reading time is kept. */
 export async function markNotificationRead(
   db: Db,
   input: { readonly merchantId: string; readonly id: string; readonly at: Date },
 ): Promise<boolean> {
   const rows = await db
     .update(notifications)
-    .set({ readAt: input.at })
+    .set({ readAt: sql`coalesce(${notifications.readAt}, ${input.at.toISOString()}::timestamptz)` })
     .where(and(eq(notifications.id, input.id), eq(notifications.merchantId, input.merchantId)))
     .returning({ id: notifications.id });
   return rows.length === 1;

@@ -1,0 +1,137 @@
+// A merchant's money on the merchant platform: ledger balances (pending, payable), settlements
+// newest first, and one date's settlement statement (结算对账单) as JSON or as the CSV the
+// `shoudan statement` command prints. Owners and secret keys only: cashiers take payments, they
+// do not reconcile.
+import { z } from 'zod';
+import { platform } from '@shoudan/db';
+import { merchantOf } from '../auth/principal.ts';
+import type { HttpDeps } from '../context.ts';
+import { OutcomeError } from '../errors.ts';
+import { ErrorBody, Fen } from '../schemas.ts';
+import {
+  attachment,
+  BusinessDateParam,
+  checkDateRange,
+  DateRange,
+} from '../self-service/formats.ts';
+import {
+  SettlementBody,
+  settlementBody,
+  StatementBody,
+  statementBody,
+} from '../self-service/statement-body.ts';
+import type { App, RegisterRoutes } from './index.ts';
+
+const RECONCILERS = { roles: ['owner'] } as const;
+
+const Balances = z.object({
+  /** Owed to the merchant for sales not yet settled, net of fees. */
+  pendingFen: Fen,
+  /** Settled and not yet paid out; negative when the merchant owes (refunds above sales). */
+  payableFen: Fen,
+  asOf: z.string(),
+});
+
+export const registerSettlementRoutes: RegisterRoutes = (app, deps) => {
+  app.get(
+    '/v1/merchant/balances',
+    {
+      schema: {
+        tags: ['settlements'],
+        summary: "The merchant's ledger balances",
+        response: { 200: Balances },
+      },
+    },
+    async (request) => {
+      const me = merchantOf(request, RECONCILERS);
+      const asOf = deps.services.clock.now();
+      const balance = await deps.services.engine.merchantBalance(me.merchantId);
+      return {
+        pendingFen: balance.pendingFen.toString(),
+        payableFen: balance.payableFen.toString(),
+        asOf: asOf.toISOString(),
+      };
+    },
+  );
+  app.get(
+    '/v1/merchant/settlements',
+    {
+      schema: {
+        tags: ['settlements'],
+        summary: "The merchant's settlements, newest business date first",
+        querystring: DateRange.extend({
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+        }).superRefine(checkDateRange),
+        response: { 200: z.object({ data: z.array(SettlementBody) }) },
+      },
+    },
+    async (request) => {
+      const me = merchantOf(request, RECONCILERS);
+      const { from, to, limit } = request.query;
+      const rows = await platform.transactions.listSettlements(deps.services.db, {
+        merchantId: me.merchantId,
+        ...(from ? { fromDate: from } : {}),
+        ...(to ? { toDate: to } : {}),
+        limit,
+      });
+      return { data: rows.map(settlementBody) };
+    },
+  );
+  registerStatementRoutes(app, deps);
+};
+
+const StatementParams = z.object({ businessDate: BusinessDateParam });
+
+function registerStatementRoutes(app: App, deps: HttpDeps): void {
+  app.get(
+    '/v1/merchant/statements/:businessDate',
+    {
+      schema: {
+        tags: ['settlements'],
+        summary: 'The settlement statement of one business date; its lines add up to the net',
+        params: StatementParams,
+        response: { 200: StatementBody, 404: ErrorBody },
+      },
+    },
+    async (request) => {
+      const me = merchantOf(request, RECONCILERS);
+      const { businessDate } = request.params;
+      const db = deps.services.db;
+      const settlement = await platform.transactions.findSettlement(
+        db,
+        me.merchantId,
+        businessDate,
+      );
+      if (!settlement) throw new OutcomeError({ code: 'not_found', param: 'businessDate' });
+      const txs = await platform.transactions.statementTransactions(
+        db,
+        me.merchantId,
+        businessDate,
+      );
+      return statementBody(settlement, txs);
+    },
+  );
+  app.get(
+    '/v1/merchant/statements/:businessDate.csv',
+    {
+      schema: {
+        tags: ['settlements'],
+        summary: 'The settlement statement as CSV (UTF-8 with BOM), as `shoudan statement` prints',
+        params: StatementParams,
+      },
+    },
+    async (request, reply) => {
+      const me = merchantOf(request, RECONCILERS);
+      const { businessDate } = request.params;
+      const csv = await deps.services.engine.statementCsv(me.merchantId, businessDate);
+      if (csv === undefined) throw new OutcomeError({ code: 'not_found', param: 'businessDate' });
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          attachment(`结算对账单-${businessDate}.csv`, `statement-${businessDate}.csv`),
+        )
+        .send(csv);
+    },
+  );
+}
