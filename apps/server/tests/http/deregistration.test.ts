@@ -191,6 +191,9 @@ describe('the deregistration of merchant A, end to end', () => {
     h.world.clock.set('2026-11-24T15:00:05Z');
     expect((await h.world.engine.cutoff({ businessDate: '2026-11-24' })).ok).toBe(true);
     expect((await h.world.engine.settleMerchants({ businessDate: '2026-11-24' })).ok).toBe(true);
+    // The day is cut off: a void of its sale is refused with the refund hint, through the engine.
+    const tooLate = await posA1.voidSale({ batchNo: 1, voucherNo: 1 }, 10_000n);
+    expect(tooLate.ok ? 'approved' : tooLate.outcome.code).toBe('void_window_closed');
     const late = await h.merchantUser({ merchantId: a.id, role: 'cashier' });
     const afterSettlement = await h.call('GET', '/v1/merchant/deregistration/checklist', {
       as: late,
@@ -204,9 +207,18 @@ describe('the deregistration of merchant A, end to end', () => {
     ]);
 
     // The bank confirms the payout; one terminal comes back, the other was lost.
-    expect(
-      await platform.deregistration.markPayoutsPaid(h.db, { merchantId: a.id, upTo: '2026-11-24' }),
-    ).toBe(1);
+    const finance = await h.staff(['finance']);
+    const paidBody = { merchantId: a.id, upTo: '2026-11-24', bankReference: 'CNAPS-0001' };
+    const notFinance = await h.call('POST', '/v1/ops/settlements/payouts-paid', {
+      as: await h.staff(['support']),
+      body: paidBody,
+    });
+    expect(notFinance.status).toBe(403);
+    const paid = await h.call('POST', '/v1/ops/settlements/payouts-paid', {
+      as: finance,
+      body: paidBody,
+    });
+    expect(paid.body).toEqual({ settlementsPaid: 1 });
     await setup.setTerminalStatus(h.db, { terminalId: a.t1, status: 'deactivated' });
     await setup.setTerminalStatus(h.db, { terminalId: a.t2, status: 'frozen', reason: 'lost' });
     const clear = await h.call('GET', '/v1/merchant/deregistration/checklist', { as: late });

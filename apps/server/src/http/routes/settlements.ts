@@ -4,7 +4,8 @@
 // do not reconcile.
 import { z } from 'zod';
 import { platform } from '@shoudan/db';
-import { merchantOf } from '../auth/principal.ts';
+import { audit } from '../audit.ts';
+import { merchantOf, staffOf } from '../auth/principal.ts';
 import type { HttpDeps } from '../context.ts';
 import { OutcomeError } from '../errors.ts';
 import { ErrorBody, Fen } from '../schemas.ts';
@@ -33,6 +34,7 @@ const Balances = z.object({
 });
 
 export const registerSettlementRoutes: RegisterRoutes = (app, deps) => {
+  registerPayoutRoutes(app, deps);
   app.get(
     '/v1/merchant/balances',
     {
@@ -132,6 +134,44 @@ function registerStatementRoutes(app: App, deps: HttpDeps): void {
           attachment(`结算对账单-${businessDate}.csv`, `statement-${businessDate}.csv`),
         )
         .send(csv);
+    },
+  );
+}
+
+/**
+ * Finance records the bank's confirmation that a merchant's payouts up to a date arrived: their
+ * settlements become 'paid' (what deregistration waits for). Audited; idempotent by nature.
+ */
+function registerPayoutRoutes(app: App, deps: HttpDeps): void {
+  app.post(
+    '/v1/ops/settlements/payouts-paid',
+    {
+      schema: {
+        tags: ['settlement'],
+        summary: "Record that a merchant's payouts up to a business date reached its bank",
+        body: z.object({
+          merchantId: z.uuid(),
+          upTo: z.iso.date(),
+          bankReference: z.string().trim().min(1).max(64),
+        }),
+        response: { 200: z.object({ settlementsPaid: z.number() }), 403: ErrorBody },
+      },
+    },
+    async (request) => {
+      staffOf(request, ['finance']);
+      const { merchantId, upTo, bankReference } = request.body;
+      const settlementsPaid = await deps.services.db.transaction(async (tx) => {
+        const paid = await platform.deregistration.markPayoutsPaid(tx, { merchantId, upTo });
+        await audit(deps, tx, request, {
+          action: 'settlement.payouts_paid',
+          objectType: 'merchant',
+          objectId: merchantId,
+          merchantId,
+          detail: { upTo, bankReference, settlementsPaid: paid },
+        });
+        return paid;
+      });
+      return { settlementsPaid };
     },
   );
 }
