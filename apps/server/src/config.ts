@@ -38,6 +38,9 @@ export const LIMITS = {
   rateChangeNoticeDaysMax: 365,
 } as const;
 
+/** Where Debian's fonts-noto-cjk puts the face PDF statements use. */
+export const STATEMENT_FONT_FILE_DEFAULT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** A whole number from an environment string, within [min, max] `unit`. */
@@ -142,6 +145,7 @@ export const Config = z
       LIMITS.loginLockoutMsMax,
       'milliseconds',
     ).default(900_000),
+    STATEMENT_FONT_FILE: z.string().min(1).max(4096).default(STATEMENT_FONT_FILE_DEFAULT),
     WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z
       .enum(['true', 'false'], { error: 'must be true or false' })
       .default('false')
@@ -216,6 +220,8 @@ export const Config = z
      * so that a merchant's URL cannot reach into the acquirer's own network (SSRF).
      */
     webhookAllowPrivateAddresses: env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
+    /** The CJK font of PDF statements: a .ttc with the Noto Sans CJK SC face. */
+    statementFontFile: env.STATEMENT_FONT_FILE,
   }));
 
 export type Config = Readonly<z.output<typeof Config>>;
@@ -245,6 +251,7 @@ export const ENV_NAMES = {
   passwordScryptLog2N: 'PASSWORD_SCRYPT_LOG2_N',
   rateChangeNoticeDays: 'RATE_CHANGE_NOTICE_DAYS',
   webhookAllowPrivateAddresses: 'WEBHOOK_ALLOW_PRIVATE_ADDRESSES',
+  statementFontFile: 'STATEMENT_FONT_FILE',
 } as const satisfies Record<keyof Config, string>;
 
 /** Variables whose values never appear in a message (credentials, keys). */

@@ -61,6 +61,7 @@ export const HTTP_STATUS = {
   serial_no_taken: 409,
   device_not_allocated: 409,
   owner_password_already_set: 409,
+  statement_pdf_unavailable: 503,
 } as const satisfies Record<AnyOutcomeCode, number>;
 
 /** An outcome with the request field it concerns and, optionally, a message of its own. */

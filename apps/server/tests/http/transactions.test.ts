@@ -307,6 +307,43 @@ describe('balances, settlements and statements', () => {
     );
   });
 
+  it('gives the statement as an A4 PDF with the Chinese font embedded', async () => {
+    const pdf = await h.app.inject({
+      method: 'GET',
+      url: '/v1/merchant/statements/2026-11-24.pdf',
+      headers: { cookie: owner.cookie ?? '' },
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = pdf.rawPayload.toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    expect(text).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansCJKsc-Regular/);
+    expect(text).toContain('/FontFile');
+    expect(text.match(/\/Type \/Page\b/g)?.length).toBe(1);
+    expect(String(pdf.headers['content-disposition'])).toContain(
+      `filename*=UTF-8''${encodeURIComponent('结算对账单-2026-11-24.pdf')}`,
+    );
+    const missing = await h.call('GET', '/v1/merchant/statements/2026-11-23.pdf', { as: owner });
+    expect(missing.body).toMatchObject({ code: 'not_found', param: 'businessDate' });
+  });
+
+  it('answers 503 with the reason when the PDF font is not installed', async () => {
+    const bare = await startHarness({
+      merchants: 1,
+      terminalsPerMerchant: 1,
+      env: { STATEMENT_FONT_FILE: '/nonexistent/NotoSansCJK-Regular.ttc' },
+    });
+    try {
+      const who = await bare.merchantUser();
+      const r = await bare.call('GET', '/v1/merchant/statements/2026-11-24.pdf', { as: who });
+      expect(r.status).toBe(503);
+      expect(r.body.code).toBe('statement_pdf_unavailable');
+      expect(r.body.message).toContain('fonts-noto-cjk');
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('answers 404 for a date without settlement and 400 for a bad date', async () => {
     for (const url of [
       '/v1/merchant/statements/2026-11-23',

@@ -256,6 +256,11 @@ export const PLATFORM_OUTCOMES = {
     en: "The owner's password is already set: sign in, or reset it",
     zh: '店主密码已设置，请直接登录',
   },
+  statement_pdf_unavailable: {
+    category: 'unavailable',
+    en: 'PDF statements need the Noto CJK font (Debian package fonts-noto-cjk); use the CSV',
+    zh: '暂不能生成PDF对账单（缺少中文字体），请下载CSV',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type PlatformOutcomeCode = keyof typeof PLATFORM_OUTCOMES;

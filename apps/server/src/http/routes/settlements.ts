@@ -4,7 +4,9 @@
 // do not reconcile.
 import { z } from 'zod';
 import { platform } from '@shoudan/db';
+import { statementLines } from '@shoudan/core';
 import { audit } from '../audit.ts';
+import { statementFontAvailable, statementPdf } from '../self-service/statement-pdf.ts';
 import { merchantOf, staffOf } from '../auth/principal.ts';
 import type { HttpDeps } from '../context.ts';
 import { OutcomeError } from '../errors.ts';
@@ -113,6 +115,7 @@ function registerStatementRoutes(app: App, deps: HttpDeps): void {
       return statementBody(settlement, txs);
     },
   );
+  registerStatementPdfRoute(app, deps);
   app.get(
     '/v1/merchant/statements/:businessDate.csv',
     {
@@ -172,6 +175,51 @@ function registerPayoutRoutes(app: App, deps: HttpDeps): void {
         return paid;
       });
       return { settlementsPaid };
+    },
+  );
+}
+
+function registerStatementPdfRoute(app: App, deps: HttpDeps): void {
+  app.get(
+    '/v1/merchant/statements/:businessDate.pdf',
+    {
+      schema: {
+        tags: ['settlements'],
+        summary: 'The settlement statement as an A4 PDF in Chinese',
+        params: StatementParams,
+      },
+    },
+    async (request, reply) => {
+      const me = merchantOf(request, RECONCILERS);
+      const { businessDate } = request.params;
+      const fontFile = deps.services.config.statementFontFile;
+      if (!(await statementFontAvailable(fontFile))) {
+        throw new OutcomeError({ code: 'statement_pdf_unavailable' });
+      }
+      const db = deps.services.db;
+      const settlement = await platform.transactions.findSettlement(
+        db,
+        me.merchantId,
+        businessDate,
+      );
+      const merchant = await platform.transactions.merchantIdentity(db, me.merchantId);
+      if (!settlement || !merchant) {
+        throw new OutcomeError({ code: 'not_found', param: 'businessDate' });
+      }
+      const txs = await platform.transactions.statementTransactions(
+        db,
+        me.merchantId,
+        businessDate,
+      );
+      const lines = statementLines(settlement, txs);
+      const pdf = await statementPdf({ merchant, settlement, lines, fontFile });
+      return reply
+        .header('content-type', 'application/pdf')
+        .header(
+          'content-disposition',
+          attachment(`结算对账单-${businessDate}.pdf`, `statement-${businessDate}.pdf`),
+        )
+        .send(pdf);
     },
   );
 }

@@ -146,3 +146,15 @@ export function statementTransactions(
   // The settlement store's own read: the statement the API shows is the one the CLI prints.
   return createSettlementStore(db).statementTransactions(merchantId, businessDate);
 }
+
+/** The merchant's number and name, for documents it downloads. */
+export async function merchantIdentity(
+  db: Db,
+  merchantId: string,
+): Promise<{ readonly merchantNo: string; readonly name: string } | undefined> {
+  const [row] = await db
+    .select({ merchantNo: merchants.merchantNo, name: merchants.name })
+    .from(merchants)
+    .where(eq(merchants.id, merchantId));
+  return row;
+}
