@@ -1,18 +1,17 @@
 // An application as the API shows it, with its timeline from the audit log.
-import type { z } from 'zod';
+import type { ApplicationBody, TimelineEntry } from '@shoudan/contracts';
 import { type Db, platform } from '@shoudan/db';
-import type { ApplicationBody, TimelineEntry } from '../schemas.ts';
 import type { ApplicationRow } from './handlers.ts';
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
 
-export function applicationBody(row: ApplicationRow): z.infer<typeof ApplicationBody> {
+export function applicationBody(row: ApplicationRow): ApplicationBody {
   return {
     id: row.id,
     applicationNo: row.applicationNo,
     kind: row.kind,
     merchantId: row.merchantId,
-    status: row.status as z.infer<typeof ApplicationBody>['status'],
+    status: row.status as ApplicationBody['status'],
     reason: row.reason,
     payload: row.payload as Record<string, unknown>,
     submittedAt: row.submittedAt.toISOString(),
@@ -27,7 +26,7 @@ export function applicationBody(row: ApplicationRow): z.infer<typeof Application
 }
 
 /** Every audited step of the application, oldest first. */
-export async function timelineOf(db: Db, id: string): Promise<z.infer<typeof TimelineEntry>[]> {
+export async function timelineOf(db: Db, id: string): Promise<TimelineEntry[]> {
   const rows = await platform.audit.searchAudit(db, {
     objectType: 'application',
     objectId: id,

@@ -1,6 +1,6 @@
 // The deregistration checklist as the API shows it: the store's facts evaluated by core, with the
 // charges the merchant would get back if closed today.
-import { z } from 'zod';
+import type { ChecklistBody, RefundEstimateBody } from '@shoudan/contracts';
 import {
   calendarDateOf,
   closeOutCharge,
@@ -10,32 +10,6 @@ import {
 } from '@shoudan/core';
 import { type Db, platform } from '@shoudan/db';
 import { OutcomeError } from '../errors.ts';
-import { Fen } from '../schemas.ts';
-
-const Text = z.object({ zh: z.string(), en: z.string() });
-
-export const CheckBody = z.object({
-  key: z.string(),
-  passed: z.boolean(),
-  message: Text,
-  action: Text,
-  detail: z.record(z.string(), z.unknown()),
-});
-
-export const RefundEstimateBody = z.object({
-  /** The Shanghai calendar date the estimate closes the account on. */
-  asOf: z.string(),
-  depositRefundFen: Fen,
-  feeRefundFen: Fen,
-});
-
-export const ChecklistBody = z.object({
-  merchantId: z.string(),
-  merchantStatus: z.string(),
-  passed: z.boolean(),
-  checks: z.array(CheckBody),
-  refundEstimate: RefundEstimateBody,
-});
 
 /** The merchant's facts (under locks with `lock`), or `not_found`. */
 export async function factsOf(
@@ -53,7 +27,7 @@ export async function refundEstimate(
   db: Db,
   merchantId: string,
   at: Date,
-): Promise<z.infer<typeof RefundEstimateBody>> {
+): Promise<RefundEstimateBody> {
   const asOf = calendarDateOf(at);
   const charges = (await platform.deregistration.listCharges(db, merchantId))
     .filter((row) => row.refundedAt === null)
@@ -66,11 +40,7 @@ export async function refundEstimate(
   };
 }
 
-export async function checklistBody(
-  db: Db,
-  merchantId: string,
-  at: Date,
-): Promise<z.infer<typeof ChecklistBody>> {
+export async function checklistBody(db: Db, merchantId: string, at: Date): Promise<ChecklistBody> {
   const facts = await factsOf(db, merchantId, false);
   const checklist = deregistrationChecklist(facts);
   return {

@@ -1,37 +1,9 @@
 // A merchant's charges and closure record as the API shows them: amounts as decimal strings of
 // fen, instants as ISO strings.
-import { z } from 'zod';
+import type { ChargeBody, ClosureBody } from '@shoudan/contracts';
 import { type Db, platform } from '@shoudan/db';
-import { Fen } from '../schemas.ts';
 
-export const ChargeBody = z.object({
-  id: z.string(),
-  kind: z.enum(['deposit', 'service_fee']),
-  service: z.string().nullable(),
-  amountFen: Fen,
-  paidAt: z.string(),
-  coversFrom: z.string().nullable(),
-  coversUntil: z.string().nullable(),
-  refundFen: Fen.nullable(),
-  refundedAt: z.string().nullable(),
-});
-
-export const ClosureBody = z.object({
-  merchantId: z.string(),
-  applicationId: z.string(),
-  applicationNo: z.string().nullable(),
-  closedAt: z.string(),
-  closedBy: z.string(),
-  depositRefundFen: Fen,
-  feeRefundFen: Fen,
-  feeEarnedFen: Fen,
-  refundFen: Fen,
-  journalEntryIds: z.array(z.string()),
-  summary: z.record(z.string(), z.unknown()),
-  charges: z.array(ChargeBody),
-});
-
-export async function chargesOf(db: Db, merchantId: string): Promise<z.infer<typeof ChargeBody>[]> {
+export async function chargesOf(db: Db, merchantId: string): Promise<ChargeBody[]> {
   const rows = await platform.deregistration.listCharges(db, merchantId);
   return rows.map((r) => ({
     id: r.id,
@@ -47,10 +19,7 @@ export async function chargesOf(db: Db, merchantId: string): Promise<z.infer<typ
 }
 
 /** The merchant's closure record, or undefined while it is not closed. */
-export async function closureOf(
-  db: Db,
-  merchantId: string,
-): Promise<z.infer<typeof ClosureBody> | undefined> {
+export async function closureOf(db: Db, merchantId: string): Promise<ClosureBody | undefined> {
   const row = await platform.deregistration.findClosure(db, merchantId);
   if (!row) return undefined;
   const application = await platform.applications.findApplication(db, row.applicationId);

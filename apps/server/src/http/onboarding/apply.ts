@@ -2,13 +2,14 @@
 // application with its masked payload, the applicant's private row (token digest, full numbers),
 // and, for a correction, the link both ways and the documents carried over.
 import type { FastifyRequest } from 'fastify';
+import type { OnboardingForm } from '@shoudan/contracts';
 import { type Db, platform } from '@shoudan/db';
 import type { ApplicationRow } from '../applications/handlers.ts';
 import { submitApplication } from '../applications/submit.ts';
 import type { HttpDeps } from '../context.ts';
 import { OutcomeError } from '../errors.ts';
 import { newAccessToken, type ApplicantRow } from './access.ts';
-import { sealForm, type OnboardingForm } from './form.ts';
+import { sealForm } from './form.ts';
 
 export type Submitted = {
   readonly application: ApplicationRow;

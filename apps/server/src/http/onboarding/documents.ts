@@ -5,20 +5,12 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { FastifyRequest } from 'fastify';
+import type { DocumentBody, DocumentKind } from '@shoudan/contracts';
 import { platform } from '@shoudan/db';
 import { audit } from '../audit.ts';
 import type { HttpDeps } from '../context.ts';
 import { OutcomeError } from '../errors.ts';
 import { applicationOfToken } from './access.ts';
-
-export const DOCUMENT_KINDS = [
-  'id_card_front',
-  'id_card_back',
-  'business_licence',
-  'bank_card',
-  'shop_photo',
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
@@ -42,16 +34,6 @@ export function sniffDocumentType(bytes: Buffer): DocumentType | undefined {
   if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf';
   return undefined;
 }
-
-export type DocumentBody = {
-  id: string;
-  applicationId: string;
-  kind: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedAt: string;
-};
 
 export function documentBody(row: platform.onboarding.DocumentRow): DocumentBody {
   return {

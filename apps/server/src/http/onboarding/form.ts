@@ -1,79 +1,14 @@
-// The onboarding form (进件表单) of an individual or an enterprise, checked field by field (check
-// digits included, so a wrong number is a 400 naming its field), and how it is kept: the payload
-// every screen shows has the numbers masked; the full numbers go to the applicant's private row.
-import { z } from 'zod';
+// How the onboarding form (进件表单, checked field by field by its schema in @shoudan/contracts)
+// is kept: the payload every screen shows has the numbers masked; the full numbers go to the
+// applicant's private row.
+import type { OnboardingForm } from '@shoudan/contracts';
 import {
-  isValidAccountNo,
-  isValidAreaCode,
-  isValidBankCardNo,
-  isValidCreditCode,
-  isValidIdCardNo,
-  isValidMobileNo,
   maskAccountNo,
   maskBankCardNo,
   maskIdCardNo,
   maskMobileNo,
-  SERVICES,
   type Service,
 } from '@shoudan/core';
-
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-
-const IdCardNo = z
-  .string()
-  .refine((s) => isValidIdCardNo(s.toUpperCase()), 'not a valid ID card number (GB 11643)');
-const Mobile = z.string().refine(isValidMobileNo, 'not a mainland mobile number');
-
-const Common = {
-  businessName: text(2, 60),
-  /** 地区码 of the merchant number, e.g. 3100 Shanghai. */
-  areaCode: z.string().refine(isValidAreaCode, 'a 4-digit area code such as 3100'),
-  businessAddress: text(5, 200),
-  services: z
-    .array(z.enum(SERVICES))
-    .min(1)
-    .max(SERVICES.length)
-    .refine((list) => new Set(list).size === list.length, 'each service once'),
-  shippingAddress: z.object({
-    recipient: text(1, 30),
-    phone: Mobile,
-    address: text(5, 200),
-  }),
-};
-
-export const IndividualForm = z.object({
-  merchantType: z.literal('individual'),
-  name: text(2, 30),
-  idCardNo: IdCardNo,
-  bankCardNo: z.string().refine(isValidBankCardNo, 'not a valid bank card number (Luhn)'),
-  phone: Mobile,
-  ...Common,
-});
-
-export const EnterpriseForm = z.object({
-  merchantType: z.literal('enterprise'),
-  businessLicenceNo: z
-    .string()
-    .refine(
-      (s) => isValidCreditCode(s.toUpperCase()),
-      'not a valid unified social credit code (GB 32100)',
-    ),
-  legalPersonName: text(2, 30),
-  legalPersonIdCardNo: IdCardNo,
-  corporateAccount: z.object({
-    bankName: text(2, 60),
-    accountNo: z.string().refine(isValidAccountNo, 'an account number of 6 to 32 digits'),
-  }),
-  contactName: text(2, 30),
-  contactPhone: Mobile,
-  ...Common,
-});
-
-export const OnboardingForm = z.discriminatedUnion('merchantType', [
-  IndividualForm,
-  EnterpriseForm,
-]);
-export type OnboardingForm = z.infer<typeof OnboardingForm>;
 
 /** What the payload of an onboarding application holds: the form, its numbers masked. */
 export type OnboardingPayload = {

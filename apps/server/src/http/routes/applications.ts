@@ -1,7 +1,16 @@
 // Applications seen by their merchant (list, one with its timeline, withdraw) and by staff (the
 // review queues, one with its timeline, approve, reject). Each kind is submitted by its own route.
-import { z } from 'zod';
-import { APPLICATION_KINDS, APPLICATION_STATUSES } from '@shoudan/core';
+import {
+  ApplicationBody,
+  ApplicationFilter,
+  ApplicationList,
+  ApplicationWithTimeline,
+  ApproveRequest,
+  ErrorBody,
+  IdParams,
+  RejectRequest,
+  ReviewQueueFilter,
+} from '@shoudan/contracts';
 import { platform } from '@shoudan/db';
 import { applicationBody, timelineOf } from '../applications/body.ts';
 import {
@@ -12,15 +21,8 @@ import {
 import { merchantOf, staffOf } from '../auth/principal.ts';
 import type { HttpDeps } from '../context.ts';
 import { OutcomeError } from '../errors.ts';
-import { ApplicationBody, ErrorBody, Id, TimelineEntry } from '../schemas.ts';
 import type { App, RegisterRoutes } from './index.ts';
 
-const Filter = z.object({
-  kind: z.enum(APPLICATION_KINDS).optional(),
-  status: z.enum(APPLICATION_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-});
-const WithTimeline = ApplicationBody.extend({ timeline: z.array(TimelineEntry) });
 const REVIEW_ROLES = ['reviewer', 'ops', 'finance', 'support'] as const;
 
 export const registerApplicationRoutes: RegisterRoutes = (app, deps) => {
@@ -35,8 +37,8 @@ function registerMerchantSide(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['applications'],
         summary: "The merchant's applications, newest first",
-        querystring: Filter,
-        response: { 200: z.object({ data: z.array(ApplicationBody) }) },
+        querystring: ApplicationFilter,
+        response: { 200: ApplicationList },
       },
     },
     async (request) => {
@@ -57,8 +59,8 @@ function registerMerchantSide(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['applications'],
         summary: 'One application with its timeline',
-        params: z.object({ id: Id }),
-        response: { 200: WithTimeline, 404: ErrorBody },
+        params: IdParams,
+        response: { 200: ApplicationWithTimeline, 404: ErrorBody },
       },
     },
     async (request) => {
@@ -75,7 +77,7 @@ function registerMerchantSide(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['applications'],
         summary: 'Withdraw a submitted application',
-        params: z.object({ id: Id }),
+        params: IdParams,
         response: { 200: ApplicationBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
@@ -94,8 +96,8 @@ function registerStaffSide(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['review'],
         summary: 'Review queue: applications by kind and status, newest first',
-        querystring: Filter.extend({ merchantId: Id.optional() }),
-        response: { 200: z.object({ data: z.array(ApplicationBody) }) },
+        querystring: ReviewQueueFilter,
+        response: { 200: ApplicationList },
       },
     },
     async (request) => {
@@ -116,8 +118,8 @@ function registerStaffSide(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['review'],
         summary: 'One application with its timeline',
-        params: z.object({ id: Id }),
-        response: { 200: WithTimeline, 404: ErrorBody },
+        params: IdParams,
+        response: { 200: ApplicationWithTimeline, 404: ErrorBody },
       },
     },
     async (request) => {
@@ -138,8 +140,8 @@ function registerReviewActions(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['review'],
         summary: 'Approve, re-check and carry out an application (never your own)',
-        params: z.object({ id: Id }),
-        body: z.object({ comment: z.string().trim().max(500).optional() }),
+        params: IdParams,
+        body: ApproveRequest,
         response: { 200: ApplicationBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
@@ -160,8 +162,8 @@ function registerReviewActions(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['review'],
         summary: 'Reject an application with the reason the applicant will read',
-        params: z.object({ id: Id }),
-        body: z.object({ comment: z.string().trim().min(1).max(500) }),
+        params: IdParams,
+        body: RejectRequest,
         response: { 200: ApplicationBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },

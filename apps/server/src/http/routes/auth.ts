@@ -2,8 +2,19 @@
 // the current session, and a merchant's secret keys for server-to-server calls.
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { type Db, platform, type AccountKind, STAFF_ROLES } from '@shoudan/db';
+import {
+  ApiKeyBody,
+  ApiKeyCreated,
+  ApiKeyList,
+  ApiKeyRequest,
+  ErrorBody,
+  IdParams,
+  MerchantSignInRequest,
+  NoContent,
+  SessionBody,
+  StaffSignInRequest,
+} from '@shoudan/contracts';
+import { type Db, platform, type AccountKind } from '@shoudan/db';
 import { audit } from '../audit.ts';
 import { hashPassword, needsRehash, verifyPassword } from '../auth/passwords.ts';
 import {
@@ -17,29 +28,7 @@ import {
 } from '../auth/principal.ts';
 import type { HttpDeps } from '../context.ts';
 import { OutcomeError } from '../errors.ts';
-import { ErrorBody, Id, PHONE } from '../schemas.ts';
 import type { RegisterRoutes } from './index.ts';
-
-const Password = z.string().min(1).max(200);
-
-const SessionBody = z.object({
-  kind: z.enum(['merchant_user', 'staff']),
-  userId: z.string(),
-  name: z.string(),
-  merchantId: z.string().nullable(),
-  role: z.enum(['owner', 'cashier']).nullable(),
-  roles: z.array(z.enum(STAFF_ROLES)),
-  csrfToken: z.string(),
-});
-
-const ApiKeyBody = z.object({
-  id: z.string(),
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
 
 /** A hash to verify against when the account does not exist, so timing tells nothing. */
 let dummyHash: Promise<string> | undefined;
@@ -61,10 +50,7 @@ function registerSignInRoutes(app: AnyApp, deps: HttpDeps, perMinute: number): v
       schema: {
         tags: ['session'],
         summary: 'Sign in as a merchant user (phone + password)',
-        body: z.object({
-          phone: z.string().regex(PHONE, 'a mainland mobile number'),
-          password: Password,
-        }),
+        body: MerchantSignInRequest,
         response: { 200: SessionBody, 401: ErrorBody, 429: ErrorBody },
       },
     },
@@ -82,7 +68,7 @@ function registerSignInRoutes(app: AnyApp, deps: HttpDeps, perMinute: number): v
       schema: {
         tags: ['session'],
         summary: 'Sign in as staff (username + password)',
-        body: z.object({ username: z.string().min(1).max(64), password: Password }),
+        body: StaffSignInRequest,
         response: { 200: SessionBody, 401: ErrorBody, 429: ErrorBody },
       },
     },
@@ -113,7 +99,7 @@ function registerSessionRoutes(app: AnyApp, deps: HttpDeps): void {
       schema: {
         tags: ['session'],
         summary: 'Sign out',
-        response: { 204: z.null(), 401: ErrorBody, 403: ErrorBody },
+        response: { 204: NoContent, 401: ErrorBody, 403: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -139,7 +125,7 @@ function registerApiKeyRoutes(app: AnyApp, deps: HttpDeps): void {
       schema: {
         tags: ['api keys'],
         summary: "The merchant's secret keys (never the secrets)",
-        response: { 200: z.object({ data: z.array(ApiKeyBody) }) },
+        response: { 200: ApiKeyList },
       },
     },
     async (request) => {
@@ -154,8 +140,8 @@ function registerApiKeyRoutes(app: AnyApp, deps: HttpDeps): void {
       schema: {
         tags: ['api keys'],
         summary: 'Create a secret key; its secret is shown this once',
-        body: z.object({ name: z.string().trim().min(1).max(64) }),
-        response: { 201: ApiKeyBody.extend({ secret: z.string() }) },
+        body: ApiKeyRequest,
+        response: { 201: ApiKeyCreated },
       },
     },
     async (request, reply) => {
@@ -169,8 +155,8 @@ function registerApiKeyRoutes(app: AnyApp, deps: HttpDeps): void {
       schema: {
         tags: ['api keys'],
         summary: 'Revoke a secret key',
-        params: z.object({ id: Id }),
-        response: { 204: z.null(), 404: ErrorBody },
+        params: IdParams,
+        response: { 204: NoContent, 404: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -197,7 +183,7 @@ function registerApiKeyRoutes(app: AnyApp, deps: HttpDeps): void {
 
 /** A new key: `sk_<prefix>_<secret>`, kept as its digest; the secret is shown this once. */
 async function createApiKey(deps: HttpDeps, request: FastifyRequest, merchantId: string) {
-  const { name } = request.body as { name: string };
+  const { name } = request.body as ApiKeyRequest;
   const prefix = randomBytes(6).toString('hex');
   const secret = `sk_${prefix}_${randomBytes(32).toString('base64url')}`;
   const row = {
@@ -223,7 +209,7 @@ async function createApiKey(deps: HttpDeps, request: FastifyRequest, merchantId:
   return { ...apiKeyBody(row), secret };
 }
 
-function apiKeyBody(row: platform.identity.ApiKeyRow): z.infer<typeof ApiKeyBody> {
+function apiKeyBody(row: platform.identity.ApiKeyRow): ApiKeyBody {
   return {
     id: row.id,
     name: row.name,
@@ -234,7 +220,7 @@ function apiKeyBody(row: platform.identity.ApiKeyRow): z.infer<typeof ApiKeyBody
   };
 }
 
-function sessionBody(principal: Principal): z.infer<typeof SessionBody> {
+function sessionBody(principal: Principal): SessionBody {
   return {
     kind: principal.kind === 'staff' ? 'staff' : 'merchant_user',
     userId: principal.id,

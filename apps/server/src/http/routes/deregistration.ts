@@ -1,7 +1,15 @@
 // Account deregistration (注销账户): the pre-check checklist, the application (only when every
 // check passes), the merchant's view of it and its closure, and the staff view of a closure. The
 // review goes through the generic routes with the handler registered here.
-import { z } from 'zod';
+import {
+  ApplicationBody,
+  ChecklistBody,
+  ClosureBody,
+  DeregistrationRequest,
+  DeregistrationView,
+  ErrorBody,
+  IdParams,
+} from '@shoudan/contracts';
 import { mayDeregister } from '@shoudan/core';
 import { platform } from '@shoudan/db';
 import { applicationBody } from '../applications/body.ts';
@@ -9,17 +17,11 @@ import { registerApplicationHandler } from '../applications/handlers.ts';
 import { submitApplication } from '../applications/submit.ts';
 import { merchantOf, staffOf } from '../auth/principal.ts';
 import type { HttpDeps } from '../context.ts';
-import {
-  checklistBody,
-  ChecklistBody,
-  factsOf,
-  refundEstimate,
-} from '../deregistration/checklist.ts';
-import { chargesOf, ChargeBody, ClosureBody, closureOf } from '../deregistration/closure.ts';
+import { checklistBody, factsOf, refundEstimate } from '../deregistration/checklist.ts';
+import { chargesOf, closureOf } from '../deregistration/closure.ts';
 import { deregistrationHandler } from '../deregistration/execute.ts';
 import { OutcomeError } from '../errors.ts';
 import { inTransaction } from '../idempotency.ts';
-import { ApplicationBody, ErrorBody, Id } from '../schemas.ts';
 import type { App, RegisterRoutes } from './index.ts';
 
 registerApplicationHandler('deregistration', deregistrationHandler);
@@ -56,7 +58,7 @@ function registerSubmit(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['deregistration'],
         summary: 'Apply to deregister the account; refused while a pre-check fails',
-        body: z.object({ reason: z.string().trim().min(1).max(500) }),
+        body: DeregistrationRequest,
         response: { 201: ApplicationBody, 400: ErrorBody, 403: ErrorBody, 409: ErrorBody },
       },
     },
@@ -79,14 +81,6 @@ function registerSubmit(app: App, deps: HttpDeps): void {
   );
 }
 
-const MerchantView = z.object({
-  /** The latest deregistration application, whatever its status; null when none. */
-  application: ApplicationBody.nullable(),
-  charges: z.array(ChargeBody),
-  /** Once the account is closed. */
-  closure: ClosureBody.nullable(),
-});
-
 function registerViews(app: App, deps: HttpDeps): void {
   app.get(
     '/v1/merchant/deregistration',
@@ -94,7 +88,7 @@ function registerViews(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['deregistration'],
         summary: 'The latest deregistration application, the charges and, once closed, the closure',
-        response: { 200: MerchantView, 403: ErrorBody },
+        response: { 200: DeregistrationView, 403: ErrorBody },
       },
     },
     async (request) => {
@@ -118,7 +112,7 @@ function registerViews(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['deregistration'],
         summary: "A closed merchant's closure record: refunds and their journal entries",
-        params: z.object({ id: Id }),
+        params: IdParams,
         response: { 200: ClosureBody, 403: ErrorBody, 404: ErrorBody },
       },
     },

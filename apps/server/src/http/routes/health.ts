@@ -1,5 +1,5 @@
 // GET /health (liveness) and GET /status (the database, the business date, counts).
-import { z } from 'zod';
+import { Health, SystemStatus } from '@shoudan/contracts';
 import { businessDateOf } from '@shoudan/core';
 import { counts } from '../../queries.ts';
 import type { RegisterRoutes } from './index.ts';
@@ -11,7 +11,7 @@ export const registerHealthRoutes: RegisterRoutes = (app, deps, options) => {
       schema: {
         tags: ['system'],
         summary: 'Liveness',
-        response: { 200: z.object({ status: z.literal('ok') }) },
+        response: { 200: Health },
       },
     },
     async () => ({ status: 'ok' as const }),
@@ -22,16 +22,7 @@ export const registerHealthRoutes: RegisterRoutes = (app, deps, options) => {
       schema: {
         tags: ['system'],
         summary: 'Database, business date and counts',
-        response: {
-          200: z.object({
-            status: z.literal('ok'),
-            database: z.object({ kind: z.enum(['postgres', 'pglite']), location: z.string() }),
-            now: z.string(),
-            businessDate: z.string(),
-            cutoffTime: z.string(),
-            counts: z.record(z.string(), z.number()),
-          }),
-        },
+        response: { 200: SystemStatus },
       },
     },
     async () => {

@@ -2,43 +2,32 @@
 // shipping an allocated device with its carrier and tracking number, which its merchant is told.
 // Allocation happens at the approval of an onboarding (onboarding/approve.ts).
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import {
+  AddDeviceRequest,
+  DeviceBody,
+  DeviceList,
+  ErrorBody,
+  InventoryListQuery,
+  SerialNoParams,
+  ShipDeviceRequest,
+} from '@shoudan/contracts';
 import { type Db, platform } from '@shoudan/db';
 import { audit } from '../audit.ts';
 import { staffOf as staffOfAny } from '../auth/principal.ts';
 import type { HttpDeps } from '../context.ts';
 import { OutcomeError } from '../errors.ts';
 import { inTransaction } from '../idempotency.ts';
-import { ErrorBody } from '../schemas.ts';
 import type { App, RegisterRoutes } from './index.ts';
 
 const INVENTORY_ROLES = ['ops'] as const;
-const { INVENTORY_STATUSES } = platform.inventory;
-
-const SerialNo = z.string().regex(/^[0-9A-Za-z-]{4,32}$/, '4 to 32 letters, digits or dashes');
-
-const DeviceBody = z.object({
-  serialNo: z.string(),
-  model: z.string(),
-  status: z.enum(INVENTORY_STATUSES),
-  terminalId: z.string().nullable(),
-  merchantId: z.string().nullable(),
-  applicationId: z.string().nullable(),
-  carrier: z.string().nullable(),
-  trackingNo: z.string().nullable(),
-  addedAt: z.string(),
-  allocatedAt: z.string().nullable(),
-  shippedAt: z.string().nullable(),
-  deliveredAt: z.string().nullable(),
-});
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
 
-function deviceBody(row: platform.inventory.InventoryRow): z.infer<typeof DeviceBody> {
+function deviceBody(row: platform.inventory.InventoryRow): DeviceBody {
   return {
     serialNo: row.serialNo,
     model: row.model,
-    status: row.status as z.infer<typeof DeviceBody>['status'],
+    status: row.status as DeviceBody['status'],
     terminalId: row.terminalId,
     merchantId: row.merchantId,
     applicationId: row.applicationId,
@@ -63,7 +52,7 @@ function registerStock(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['inventory'],
         summary: 'Add a device (POS机) to the inventory, in stock',
-        body: z.object({ serialNo: SerialNo, model: z.string().trim().min(1).max(60) }),
+        body: AddDeviceRequest,
         response: { 201: DeviceBody, 400: ErrorBody, 403: ErrorBody, 409: ErrorBody },
       },
     },
@@ -94,11 +83,8 @@ function registerStock(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['inventory'],
         summary: 'The inventory by status, newest first',
-        querystring: z.object({
-          status: z.enum(INVENTORY_STATUSES).optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
-        response: { 200: z.object({ data: z.array(DeviceBody) }), 403: ErrorBody },
+        querystring: InventoryListQuery,
+        response: { 200: DeviceList, 403: ErrorBody },
       },
     },
     async (request) => {
@@ -116,11 +102,8 @@ function registerShip(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['inventory'],
         summary: 'Ship an allocated device (邮寄); its merchant is told the tracking number',
-        params: z.object({ serialNo: SerialNo }),
-        body: z.object({
-          carrier: z.string().trim().min(1).max(40),
-          trackingNo: z.string().regex(/^[0-9A-Za-z-]{6,40}$/, '6 to 40 letters or digits'),
-        }),
+        params: SerialNoParams,
+        body: ShipDeviceRequest,
         response: { 200: DeviceBody, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },

@@ -1,25 +1,19 @@
 // A merchant's in-app notifications (站内信): the newest first, optionally only the unread, and
 // marking one read.
-import { z } from 'zod';
+import {
+  ErrorBody,
+  IdParams,
+  NoContent,
+  NotificationList,
+  NotificationListQuery,
+  type NotificationBody,
+} from '@shoudan/contracts';
 import { platform } from '@shoudan/db';
 import { merchantOf } from '../auth/principal.ts';
 import { OutcomeError } from '../errors.ts';
-import { ErrorBody, Id } from '../schemas.ts';
 import type { RegisterRoutes } from './index.ts';
 
-const NotificationBody = z.object({
-  id: z.string(),
-  at: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string(),
-  detail: z.record(z.string(), z.unknown()),
-  readAt: z.string().nullable(),
-});
-
-function notificationBody(
-  row: platform.notifications.NotificationRow,
-): z.infer<typeof NotificationBody> {
+function notificationBody(row: platform.notifications.NotificationRow): NotificationBody {
   return {
     id: row.id,
     at: row.at.toISOString(),
@@ -38,11 +32,8 @@ export const registerNotificationRoutes: RegisterRoutes = (app, deps) => {
       schema: {
         tags: ['notifications'],
         summary: "The merchant's notifications, newest first",
-        querystring: z.object({
-          unread: z.stringbool().default(false),
-          limit: z.coerce.number().int().min(1).max(500).default(50),
-        }),
-        response: { 200: z.object({ data: z.array(NotificationBody) }) },
+        querystring: NotificationListQuery,
+        response: { 200: NotificationList },
       },
     },
     async (request) => {
@@ -61,8 +52,8 @@ export const registerNotificationRoutes: RegisterRoutes = (app, deps) => {
       schema: {
         tags: ['notifications'],
         summary: 'Mark a notification read',
-        params: z.object({ id: Id }),
-        response: { 204: z.null(), 404: ErrorBody },
+        params: IdParams,
+        response: { 204: NoContent, 404: ErrorBody },
       },
     },
     async (request, reply) => {

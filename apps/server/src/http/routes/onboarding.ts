@@ -4,7 +4,20 @@
 // through the generic routes with the handler registered here.
 import { fastifyMultipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import {
+  AccessTokenQuery,
+  DocumentList,
+  DocumentParams,
+  DocumentUploadQuery,
+  ErrorBody,
+  IdParams,
+  NoContent,
+  OnboardingForm,
+  OnboardingStatus,
+  OnboardingSubmission,
+  OwnerPasswordRequest,
+  DocumentBody,
+} from '@shoudan/contracts';
 import { type Db, platform } from '@shoudan/db';
 import { registerApplicationHandler } from '../applications/handlers.ts';
 import { audit } from '../audit.ts';
@@ -18,14 +31,11 @@ import { submitOnboarding, resubmitOnboarding, type Submitted } from '../onboard
 import { executeOnboarding, recheckOnboarding } from '../onboarding/approve.ts';
 import {
   DOCUMENT_BYTES_MAX,
-  DOCUMENT_KINDS,
   documentBody,
   readDocument,
   storeDocument,
 } from '../onboarding/documents.ts';
-import { OnboardingForm } from '../onboarding/form.ts';
-import { DocumentBody, onboardingStatus, OnboardingStatus } from '../onboarding/status.ts';
-import { ErrorBody, Id } from '../schemas.ts';
+import { onboardingStatus } from '../onboarding/status.ts';
 import type { App, RegisterRoutes } from './index.ts';
 
 registerApplicationHandler('onboarding', {
@@ -38,16 +48,10 @@ registerApplicationHandler('onboarding', {
 const PUBLIC_WRITES_PER_MINUTE = 60;
 const DOCUMENT_READERS = ['reviewer'] as const;
 
-const Token = z.object({ token: z.string().min(16).max(128) });
-const Submission = z.object({
-  id: z.string(),
-  applicationNo: z.string(),
-  status: z.string(),
-  accessToken: z.string(),
-  previousApplicationId: z.string().nullable(),
-});
-
-function submissionBody(submitted: Submitted, previousApplicationId: string | null) {
+function submissionBody(
+  submitted: Submitted,
+  previousApplicationId: string | null,
+): OnboardingSubmission {
   const { application, accessToken } = submitted;
   return {
     id: application.id,
@@ -83,7 +87,7 @@ function registerApply(app: App, deps: HttpDeps): void {
         tags: ['onboarding'],
         summary: 'Apply for a POS (办理): the access token to follow it is shown this once',
         body: OnboardingForm,
-        response: { 201: Submission, 400: ErrorBody, 409: ErrorBody },
+        response: { 201: OnboardingSubmission, 400: ErrorBody, 409: ErrorBody },
       },
     },
     async (request, reply) =>
@@ -100,10 +104,10 @@ function registerApply(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['onboarding'],
         summary: 'Correct a rejected application: a new one, linked to it, with its own token',
-        params: z.object({ id: Id }),
-        querystring: Token,
+        params: IdParams,
+        querystring: AccessTokenQuery,
         body: OnboardingForm,
-        response: { 201: Submission, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+        response: { 201: OnboardingSubmission, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
     async (request, reply) =>
@@ -127,8 +131,8 @@ function registerFollow(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['onboarding'],
         summary: 'Follow an application with its access token',
-        params: z.object({ id: Id }),
-        querystring: Token,
+        params: IdParams,
+        querystring: AccessTokenQuery,
         response: { 200: OnboardingStatus, 404: ErrorBody },
       },
     },
@@ -149,10 +153,10 @@ function registerOwnerPassword(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['onboarding'],
         summary: "Once approved: set the new owner's password (once) with the access token",
-        params: z.object({ id: Id }),
-        querystring: Token,
-        body: z.object({ password: z.string().min(8).max(200) }),
-        response: { 204: z.null(), 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+        params: IdParams,
+        querystring: AccessTokenQuery,
+        body: OwnerPasswordRequest,
+        response: { 204: NoContent, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -210,8 +214,8 @@ function registerUpload(app: App, deps: HttpDeps): void {
         tags: ['onboarding'],
         summary: 'Upload a document (JPEG, PNG or PDF, at most 5 MB) as multipart field `file`',
         consumes: ['multipart/form-data'],
-        params: z.object({ id: Id }),
-        querystring: Token.extend({ kind: z.enum(DOCUMENT_KINDS) }),
+        params: IdParams,
+        querystring: DocumentUploadQuery,
         response: { 201: DocumentBody, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
@@ -246,8 +250,8 @@ function registerDocumentReads(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['review'],
         summary: "An application's documents (reviewers)",
-        params: z.object({ id: Id }),
-        response: { 200: z.object({ data: z.array(DocumentBody) }), 404: ErrorBody },
+        params: IdParams,
+        response: { 200: DocumentList, 404: ErrorBody },
       },
     },
     async (request) => {
@@ -265,7 +269,7 @@ function registerDocumentReads(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['review'],
         summary: 'Download one document (reviewers); the body is the file itself',
-        params: z.object({ id: Id, documentId: Id }),
+        params: DocumentParams,
       },
     },
     async (request, reply) => {

@@ -1,25 +1,9 @@
 // Payments made through the API by a merchant's own system: QR payment codes scanned at its till,
 // on the merchant's virtual terminal (payments/api-sale.ts).
-import { z } from 'zod';
+import { ErrorBody, Payment, PaymentHeaders, PaymentRequest } from '@shoudan/contracts';
 import { merchantOf } from '../auth/principal.ts';
 import { apiSale } from '../payments/api-sale.ts';
-import { ErrorBody } from '../schemas.ts';
 import type { RegisterRoutes } from './index.ts';
-
-const Payment = z.object({
-  id: z.string(),
-  status: z.string(),
-  method: z.string(),
-  terminalId: z.string(),
-  batchNo: z.number(),
-  voucherNo: z.number(),
-  amountFen: z.string(),
-  feeFen: z.string(),
-  rrn: z.string(),
-  authCode: z.string().nullable(),
-  businessDate: z.string(),
-  createdAt: z.string(),
-});
 
 export const registerPaymentRoutes: RegisterRoutes = (app, deps) => {
   app.post(
@@ -28,14 +12,8 @@ export const registerPaymentRoutes: RegisterRoutes = (app, deps) => {
       schema: {
         tags: ['payments'],
         summary: "Charge a payer's QR payment code (付款码支付); Idempotency-Key required",
-        headers: z.object({ 'idempotency-key': z.string().min(1).max(255) }),
-        body: z.object({
-          amountFen: z
-            .string()
-            .regex(/^[1-9]\d{0,11}$/, 'a positive whole number of fen, as a string'),
-          method: z.enum(['unionpay_qr', 'wechat_pay', 'alipay']),
-          payerCode: z.string().regex(/^\d{16,24}$/, '16 to 24 digits, as scanned'),
-        }),
+        headers: PaymentHeaders,
+        body: PaymentRequest,
         response: {
           201: Payment,
           400: ErrorBody,
@@ -55,7 +33,7 @@ export const registerPaymentRoutes: RegisterRoutes = (app, deps) => {
         payerCode: request.body.payerCode,
       });
       if (answer.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(answer.status as 201).send(answer.body as z.infer<typeof Payment>);
+      return reply.code(answer.status as 201).send(answer.body as Payment);
     },
   );
 };

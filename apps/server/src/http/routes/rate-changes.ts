@@ -1,14 +1,17 @@
 // Rate changes (调价): ops or finance propose one for a fee plan or a merchant (maker), another of
 // them approves it through the generic review routes (checker; the handler is registered here);
 // staff list them, and a merchant reads every change that reaches it, announced or past.
-import { z } from 'zod';
 import {
-  APPLICATION_STATUSES,
-  planRateApplies,
-  rateChangeState,
-  rateInForce,
-  SERVICES,
-} from '@shoudan/core';
+  ApplicationBody,
+  ApplicationList,
+  ErrorBody,
+  MerchantRateChange,
+  MerchantRateChangeList,
+  RateChangeListQuery,
+  RateChangePayload,
+  RateChangeRequest,
+} from '@shoudan/contracts';
+import { planRateApplies, rateChangeState, rateInForce } from '@shoudan/core';
 import { platform } from '@shoudan/db';
 import { applicationBody } from '../applications/body.ts';
 import { registerApplicationHandler } from '../applications/handlers.ts';
@@ -16,52 +19,14 @@ import { merchantOf, staffOf } from '../auth/principal.ts';
 import type { HttpDeps } from '../context.ts';
 import { OutcomeError } from '../errors.ts';
 import { inTransaction } from '../idempotency.ts';
-import { ApplicationBody, ErrorBody, Id } from '../schemas.ts';
-import {
-  RateChangePayload,
-  rateChangeHandler,
-  submitRateChange,
-} from '../services/rate-changes.ts';
-import { RateBody, rateBody, ratesByService } from '../services/rate-view.ts';
+import { rateChangeHandler, submitRateChange } from '../services/rate-changes.ts';
+import { rateBody, ratesByService } from '../services/rate-view.ts';
 import type { App, RegisterRoutes } from './index.ts';
 
 registerApplicationHandler('rate_change', rateChangeHandler);
 
 const PROPOSER_ROLES = ['ops', 'finance'] as const;
 const READER_ROLES = ['reviewer', 'support', 'ops', 'finance'] as const;
-
-const RateChangeRequest = z
-  .object({
-    feePlanId: Id.optional(),
-    merchantId: Id.optional(),
-    service: z.enum(SERVICES),
-    rateBps: z.number().int().min(0).max(10_000),
-    capFen: z
-      .string()
-      .regex(/^\d{1,18}$/, 'a whole number of fen, as a string')
-      .nullable()
-      .optional(),
-    effectiveFrom: z.iso.datetime({ offset: true }),
-    reason: z.string().trim().min(1).max(500),
-  })
-  .refine((b) => (b.feePlanId === undefined) !== (b.merchantId === undefined), {
-    message: 'exactly one of feePlanId and merchantId',
-    path: ['feePlanId'],
-  });
-
-const MerchantRateChange = z.object({
-  id: z.string(),
-  applicationNo: z.string(),
-  scope: z.enum(['plan', 'merchant']),
-  service: z.enum(SERVICES),
-  rateBps: z.number().int(),
-  capFen: z.string().nullable(),
-  effectiveFrom: z.string(),
-  /** The rate it replaces (in force just before it). */
-  previousRate: RateBody.nullable(),
-  announcedAt: z.string(),
-  state: z.enum(['upcoming', 'in_force', 'superseded']),
-});
 
 export const registerRateChangeRoutes: RegisterRoutes = (app, deps) => {
   registerStaffSide(app, deps);
@@ -71,7 +36,7 @@ export const registerRateChangeRoutes: RegisterRoutes = (app, deps) => {
       schema: {
         tags: ['rates'],
         summary: 'Every rate change announced for the merchant: upcoming, in force and past',
-        response: { 200: z.object({ data: z.array(MerchantRateChange) }) },
+        response: { 200: MerchantRateChangeList },
       },
     },
     async (request) => {
@@ -116,13 +81,8 @@ function registerStaffSide(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['rates'],
         summary: 'Rate changes, newest first, by status, fee plan or merchant',
-        querystring: z.object({
-          status: z.enum(APPLICATION_STATUSES).optional(),
-          feePlanId: Id.optional(),
-          merchantId: Id.optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(50),
-        }),
-        response: { 200: z.object({ data: z.array(ApplicationBody) }) },
+        querystring: RateChangeListQuery,
+        response: { 200: ApplicationList },
       },
     },
     async (request) => {
@@ -142,10 +102,7 @@ function registerStaffSide(app: App, deps: HttpDeps): void {
 const HISTORY_LIMIT = 500;
 
 /** The carried-out changes of the merchant's own rates and of its plan's that reach it. */
-async function rateChangesOf(
-  deps: HttpDeps,
-  merchantId: string,
-): Promise<z.infer<typeof MerchantRateChange>[]> {
+async function rateChangesOf(deps: HttpDeps, merchantId: string): Promise<MerchantRateChange[]> {
   const db = deps.services.db;
   const merchant = await platform.services.findMerchant(db, merchantId);
   if (!merchant) throw new OutcomeError({ code: 'not_found' });

@@ -1,7 +1,13 @@
 // Service management (服务管理) on the merchant platform: the merchant's services with the rate in
 // force and those to come, and applications to revoke (撤销服务) or activate (开通服务) some of
 // them, reviewed through the generic review routes with the handlers registered here.
-import { z } from 'zod';
+import {
+  ApplicationBody,
+  ErrorBody,
+  ServiceBody,
+  ServiceChangeRequest,
+  ServiceList,
+} from '@shoudan/contracts';
 import {
   rateInForce,
   SERVICES,
@@ -18,42 +24,12 @@ import { merchantOf } from '../auth/principal.ts';
 import type { HttpDeps } from '../context.ts';
 import { OutcomeError } from '../errors.ts';
 import { inTransaction } from '../idempotency.ts';
-import { ApplicationBody, ErrorBody } from '../schemas.ts';
-import { RateBody, rateBody, ratesByService } from '../services/rate-view.ts';
+import { rateBody, ratesByService } from '../services/rate-view.ts';
 import { serviceChangeHandler, submitServiceChange } from '../services/service-changes.ts';
 import type { App, RegisterRoutes } from './index.ts';
 
 registerApplicationHandler('service_revocation', serviceChangeHandler('revoke'));
 registerApplicationHandler('service_activation', serviceChangeHandler('activate'));
-
-const ServiceBody = z.object({
-  service: z.enum(SERVICES),
-  status: z.enum(['active', 'suspended', 'revoked', 'not_activated']),
-  changedAt: z.string().nullable(),
-  /** The rate in force now; null when none is configured (the engine then declines). */
-  rate: RateBody.nullable(),
-  /** Rates announced to take effect later, in the order they will. */
-  upcomingRates: z.array(RateBody),
-  /** The revocation or activation of this service under review, if any. */
-  openApplication: z
-    .object({
-      id: z.string(),
-      applicationNo: z.string(),
-      kind: z.string(),
-      status: z.string(),
-      submittedAt: z.string(),
-    })
-    .nullable(),
-});
-
-const ServiceChangeRequest = z.object({
-  services: z
-    .array(z.enum(SERVICES))
-    .min(1)
-    .max(SERVICES.length)
-    .refine((list) => new Set(list).size === list.length, 'each service at most once'),
-  reason: z.string().trim().min(1).max(500),
-});
 
 export const registerServiceRoutes: RegisterRoutes = (app, deps) => {
   app.get(
@@ -62,7 +38,7 @@ export const registerServiceRoutes: RegisterRoutes = (app, deps) => {
       schema: {
         tags: ['services'],
         summary: "The merchant's services: status, rate in force, rates to come, open application",
-        response: { 200: z.object({ data: z.array(ServiceBody) }) },
+        response: { 200: ServiceList },
       },
     },
     async (request) => {
@@ -112,10 +88,7 @@ function registerChangeRoute(app: App, deps: HttpDeps, change: ServiceChange): v
   );
 }
 
-async function servicesOf(
-  deps: HttpDeps,
-  merchantId: string,
-): Promise<z.infer<typeof ServiceBody>[]> {
+async function servicesOf(deps: HttpDeps, merchantId: string): Promise<ServiceBody[]> {
   const db = deps.services.db;
   const merchant = await platform.services.findMerchant(db, merchantId);
   if (!merchant) throw new OutcomeError({ code: 'not_found' });

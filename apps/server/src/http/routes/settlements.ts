@@ -2,7 +2,16 @@
 // newest first, and one date's settlement statement (结算对账单) as JSON or as the CSV the
 // `shoudan statement` command prints. Owners and secret keys only: cashiers take payments, they
 // do not reconcile.
-import { z } from 'zod';
+import {
+  Balances,
+  ErrorBody,
+  PayoutsPaidRequest,
+  PayoutsPaidResult,
+  SettlementList,
+  SettlementListQuery,
+  StatementBody,
+  StatementParams,
+} from '@shoudan/contracts';
 import { platform } from '@shoudan/db';
 import { statementLines } from '@shoudan/core';
 import { audit } from '../audit.ts';
@@ -10,30 +19,11 @@ import { statementFontAvailable, statementPdf } from '../self-service/statement-
 import { merchantOf, staffOf } from '../auth/principal.ts';
 import type { HttpDeps } from '../context.ts';
 import { OutcomeError } from '../errors.ts';
-import { ErrorBody, Fen } from '../schemas.ts';
-import {
-  attachment,
-  BusinessDateParam,
-  checkDateRange,
-  DateRange,
-} from '../self-service/formats.ts';
-import {
-  SettlementBody,
-  settlementBody,
-  StatementBody,
-  statementBody,
-} from '../self-service/statement-body.ts';
+import { attachment } from '../self-service/formats.ts';
+import { settlementBody, statementBody } from '../self-service/statement-body.ts';
 import type { App, RegisterRoutes } from './index.ts';
 
 const RECONCILERS = { roles: ['owner'] } as const;
-
-const Balances = z.object({
-  /** Owed to the merchant for sales not yet settled, net of fees. */
-  pendingFen: Fen,
-  /** Settled and not yet paid out; negative when the merchant owes (refunds above sales). */
-  payableFen: Fen,
-  asOf: z.string(),
-});
 
 export const registerSettlementRoutes: RegisterRoutes = (app, deps) => {
   registerPayoutRoutes(app, deps);
@@ -63,10 +53,8 @@ export const registerSettlementRoutes: RegisterRoutes = (app, deps) => {
       schema: {
         tags: ['settlements'],
         summary: "The merchant's settlements, newest business date first",
-        querystring: DateRange.extend({
-          limit: z.coerce.number().int().min(1).max(500).default(50),
-        }).superRefine(checkDateRange),
-        response: { 200: z.object({ data: z.array(SettlementBody) }) },
+        querystring: SettlementListQuery,
+        response: { 200: SettlementList },
       },
     },
     async (request) => {
@@ -83,8 +71,6 @@ export const registerSettlementRoutes: RegisterRoutes = (app, deps) => {
   );
   registerStatementRoutes(app, deps);
 };
-
-const StatementParams = z.object({ businessDate: BusinessDateParam });
 
 function registerStatementRoutes(app: App, deps: HttpDeps): void {
   app.get(
@@ -152,12 +138,8 @@ function registerPayoutRoutes(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['settlement'],
         summary: "Record that a merchant's payouts up to a business date reached its bank",
-        body: z.object({
-          merchantId: z.uuid(),
-          upTo: z.iso.date(),
-          bankReference: z.string().trim().min(1).max(64),
-        }),
-        response: { 200: z.object({ settlementsPaid: z.number() }), 403: ErrorBody },
+        body: PayoutsPaidRequest,
+        response: { 200: PayoutsPaidResult, 403: ErrorBody },
       },
     },
     async (request) => {

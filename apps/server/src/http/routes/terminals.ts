@@ -1,14 +1,20 @@
 // A merchant's terminals on the merchant platform: the list; report one lost (frozen at once);
 // ask for a replacement or a return (applications reviewed by ops, registered here).
-import { z } from 'zod';
+import {
+  ApplicationBody,
+  ErrorBody,
+  ReportLostRequest,
+  TerminalBody,
+  TerminalChangeRequest,
+  TerminalList,
+  TerminalParams,
+} from '@shoudan/contracts';
 import { platform } from '@shoudan/db';
 import { applicationBody } from '../applications/body.ts';
 import { registerApplicationHandler } from '../applications/handlers.ts';
 import { merchantOf } from '../auth/principal.ts';
 import type { HttpDeps } from '../context.ts';
 import { inTransaction } from '../idempotency.ts';
-import { ApplicationBody, ErrorBody } from '../schemas.ts';
-import { TerminalIdParam } from '../self-service/formats.ts';
 import {
   reportLost,
   submitTerminalChange,
@@ -22,23 +28,11 @@ import type { App, RegisterRoutes } from './index.ts';
 registerApplicationHandler('terminal_return', terminalReturnHandler);
 registerApplicationHandler('terminal_replacement', terminalReplacementHandler);
 
-const TerminalBody = z.object({
-  terminalId: z.string(),
-  serialNo: z.string(),
-  status: z.enum(['pending_activation', 'active', 'frozen', 'deactivated']),
-  /** Why it is frozen (`lost` when reported lost); null unless frozen. */
-  frozenReason: z.string().nullable(),
-  currentBatchNo: z.string(),
-  lastSignInAt: z.string().nullable(),
-  lastSignOffAt: z.string().nullable(),
-  createdAt: z.string(),
-});
-
-function terminalBody(row: TerminalRow): z.infer<typeof TerminalBody> {
+function terminalBody(row: TerminalRow): TerminalBody {
   return {
     terminalId: row.terminalId,
     serialNo: row.serialNo,
-    status: row.status as z.infer<typeof TerminalBody>['status'],
+    status: row.status as TerminalBody['status'],
     frozenReason: row.frozenReason,
     currentBatchNo: String(row.currentBatchNo).padStart(6, '0'),
     lastSignInAt: row.signedInAt?.toISOString() ?? null,
@@ -47,9 +41,6 @@ function terminalBody(row: TerminalRow): z.infer<typeof TerminalBody> {
   };
 }
 
-const TerminalParams = z.object({ terminalId: TerminalIdParam });
-const Reason = z.object({ reason: z.string().trim().min(1).max(500) });
-
 export const registerTerminalRoutes: RegisterRoutes = (app, deps) => {
   app.get(
     '/v1/merchant/terminals',
@@ -57,7 +48,7 @@ export const registerTerminalRoutes: RegisterRoutes = (app, deps) => {
       schema: {
         tags: ['terminals'],
         summary: "The merchant's terminals",
-        response: { 200: z.object({ data: z.array(TerminalBody) }) },
+        response: { 200: TerminalList },
       },
     },
     async (request) => {
@@ -73,7 +64,7 @@ export const registerTerminalRoutes: RegisterRoutes = (app, deps) => {
         tags: ['terminals'],
         summary: 'Report a terminal lost (挂失): it is frozen at once, without review',
         params: TerminalParams,
-        body: z.object({ note: z.string().trim().max(500).optional() }),
+        body: ReportLostRequest,
         response: { 200: TerminalBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
@@ -102,7 +93,7 @@ function registerChange(app: App, deps: HttpDeps, path: string, kind: TerminalCh
         tags: ['terminals'],
         summary: `Apply for ${what} of a terminal; ops review it`,
         params: TerminalParams,
-        body: Reason,
+        body: TerminalChangeRequest,
         response: { 201: ApplicationBody, 404: ErrorBody, 409: ErrorBody },
       },
     },

@@ -1,22 +1,26 @@
 // Support tickets (客服工单): merchant users open, list, read, reply to and close their own;
 // support staff list them all (by status), read, answer and close them.
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import {
+  ErrorBody,
+  IdParams,
+  OpenTicketRequest,
+  SupportQueueQuery,
+  TicketList,
+  TicketListQuery,
+  TicketReplyRequest,
+  TicketWithMessages,
+} from '@shoudan/contracts';
 import { platform } from '@shoudan/db';
 import { merchantOf, staffOf } from '../auth/principal.ts';
 import type { HttpDeps } from '../context.ts';
 import { OutcomeError } from '../errors.ts';
 import { inTransaction } from '../idempotency.ts';
-import { ErrorBody, Id } from '../schemas.ts';
-import { TerminalIdParam } from '../self-service/formats.ts';
 import {
   closeTicket,
   openTicket,
   replyToTicket,
-  TICKET_STATUSES,
-  TicketBody,
   ticketBody,
-  TicketWithMessages,
   withMessages,
   type Author,
   type MerchantUser,
@@ -24,18 +28,6 @@ import {
 import type { App, RegisterRoutes } from './index.ts';
 
 const SUPPORT = ['support'] as const;
-const MessageText = z.string().trim().min(1).max(4000);
-const OpenBody = z.object({
-  subject: z.string().trim().min(1).max(200),
-  body: MessageText,
-  transactionId: Id.optional(),
-  terminalId: TerminalIdParam.optional(),
-});
-const ListQuery = z.object({
-  status: z.enum(TICKET_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-});
-const TicketParams = z.object({ id: Id });
 const Refusals = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 /** A signed-in merchant user (tickets are written by people, not by secret keys). */
@@ -59,7 +51,7 @@ function registerMerchantSide(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['tickets'],
         summary: 'Open a support ticket, optionally about a transaction or a terminal',
-        body: OpenBody,
+        body: OpenTicketRequest,
         response: { 201: TicketWithMessages, ...Refusals },
       },
     },
@@ -77,8 +69,8 @@ function registerMerchantSide(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['tickets'],
         summary: "The merchant's tickets, newest first",
-        querystring: ListQuery,
-        response: { 200: z.object({ data: z.array(TicketBody) }) },
+        querystring: TicketListQuery,
+        response: { 200: TicketList },
       },
     },
     async (request) => {
@@ -96,7 +88,7 @@ function registerMerchantSide(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['tickets'],
         summary: 'One ticket with its messages',
-        params: TicketParams,
+        params: IdParams,
         response: { 200: TicketWithMessages, 404: ErrorBody },
       },
     },
@@ -117,8 +109,8 @@ function registerStaffSide(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['tickets'],
         summary: 'Support queue: tickets by status and merchant, newest first',
-        querystring: ListQuery.extend({ merchantId: Id.optional() }),
-        response: { 200: z.object({ data: z.array(TicketBody) }) },
+        querystring: SupportQueueQuery,
+        response: { 200: TicketList },
       },
     },
     async (request) => {
@@ -133,7 +125,7 @@ function registerStaffSide(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['tickets'],
         summary: 'One ticket with its messages',
-        params: TicketParams,
+        params: IdParams,
         response: { 200: TicketWithMessages, 404: ErrorBody },
       },
     },
@@ -160,8 +152,8 @@ function registerConversation(
       schema: {
         tags: ['tickets'],
         summary: 'Reply to a ticket',
-        params: TicketParams,
-        body: z.object({ body: MessageText }),
+        params: IdParams,
+        body: TicketReplyRequest,
         response: { 200: TicketWithMessages, ...Refusals },
       },
     },
@@ -180,7 +172,7 @@ function registerConversation(
       schema: {
         tags: ['tickets'],
         summary: 'Close a ticket',
-        params: TicketParams,
+        params: IdParams,
         response: { 200: TicketWithMessages, ...Refusals },
       },
     },

@@ -1,44 +1,29 @@
 // A merchant's transactions on the merchant platform: the list (filters, keyset pages, newest
 // first), one by id, and the same list as a CSV download. Owners, cashiers and secret keys may
 // read them; every query is scoped to the caller's merchant.
-import { z } from 'zod';
+import {
+  ErrorBody,
+  IdParams,
+  TransactionBody,
+  TransactionCsvQuery,
+  TransactionListQuery,
+  TransactionPage,
+  type TransactionFilter,
+} from '@shoudan/contracts';
 import { businessDateOf } from '@shoudan/core';
 import { platform } from '@shoudan/db';
 import { merchantOf } from '../auth/principal.ts';
 import type { HttpDeps } from '../context.ts';
 import { OutcomeError } from '../errors.ts';
-import { ErrorBody, Id } from '../schemas.ts';
-import { attachment, checkDateRange, DateRange, TerminalIdParam } from '../self-service/formats.ts';
-import {
-  TRANSACTION_KINDS,
-  TRANSACTION_STATUSES,
-  TransactionBody,
-  transactionBody,
-} from '../self-service/transaction-body.ts';
+import { attachment } from '../self-service/formats.ts';
+import { transactionBody } from '../self-service/transaction-body.ts';
 import { transactionsCsv } from '../self-service/transactions-csv.ts';
 import type { App, RegisterRoutes } from './index.ts';
 
-const Filter = DateRange.extend({
-  terminalId: TerminalIdParam.optional(),
-  kind: z.enum(TRANSACTION_KINDS).optional(),
-  status: z.enum(TRANSACTION_STATUSES).optional(),
-});
-type Filter = z.infer<typeof Filter>;
-
-const ListQuery = Filter.extend({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  /** The id of the last transaction of the previous page. */
-  startingAfter: Id.optional(),
-}).superRefine(checkDateRange);
-
-const TransactionPage = z.object({
-  data: z.array(TransactionBody),
-  hasMore: z.boolean(),
-  /** Pass as `startingAfter` for the next page; null on the last. */
-  nextCursor: z.string().nullable(),
-});
-
-function filterOf(merchantId: string, q: Filter): platform.transactions.TransactionFilter {
+function filterOf(
+  merchantId: string,
+  q: TransactionFilter,
+): platform.transactions.TransactionFilter {
   return {
     merchantId,
     ...(q.from ? { fromDate: q.from } : {}),
@@ -56,7 +41,7 @@ export const registerTransactionRoutes: RegisterRoutes = (app, deps) => {
       schema: {
         tags: ['transactions'],
         summary: "The merchant's transactions, newest first, a page at a time",
-        querystring: ListQuery,
+        querystring: TransactionListQuery,
         response: { 200: TransactionPage, 400: ErrorBody },
       },
     },
@@ -98,7 +83,7 @@ export const registerTransactionRoutes: RegisterRoutes = (app, deps) => {
       schema: {
         tags: ['transactions'],
         summary: 'One transaction of the merchant',
-        params: z.object({ id: Id }),
+        params: IdParams,
         response: { 200: TransactionBody, 404: ErrorBody },
       },
     },
@@ -119,7 +104,7 @@ function registerDownload(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['transactions'],
         summary: 'The transactions the filters pick, as CSV (交易明细, UTF-8 with BOM)',
-        querystring: Filter.superRefine(checkDateRange),
+        querystring: TransactionCsvQuery,
       },
     },
     async (request, reply) => {

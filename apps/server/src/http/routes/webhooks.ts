@@ -1,43 +1,27 @@
 // A merchant's webhook endpoints (owner only) and each endpoint's delivery log. The signing
 // secret is shown once, when the endpoint is made.
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import {
+  ErrorBody,
+  IdParams,
+  NoContent,
+  Page,
+  WebhookDeliveryList,
+  WebhookEndpoint,
+  WebhookEndpointCreated,
+  WebhookEndpointList,
+  WebhookEndpointRequest,
+} from '@shoudan/contracts';
 import { platform } from '@shoudan/db';
 import { audit } from '../audit.ts';
 import { merchantOf } from '../auth/principal.ts';
 import { OutcomeError } from '../errors.ts';
-import { ErrorBody, Id } from '../schemas.ts';
 import type { HttpDeps } from '../context.ts';
 import type { App, RegisterRoutes } from './index.ts';
 
-const EventName = z
-  .string()
-  .regex(/^(\*|[a-z_]+(\.[a-z_]+)*)$/, 'an event name such as application.executed, or *');
-
-const Endpoint = z.object({
-  id: z.string(),
-  url: z.string(),
-  events: z.array(z.string()),
-  status: z.enum(['active', 'disabled']),
-  createdAt: z.string(),
-});
-
-const Delivery = z.object({
-  id: z.string(),
-  event: z.string(),
-  status: z.enum(['pending', 'delivered', 'failed']),
-  attempts: z.number(),
-  nextAttemptAt: z.string().nullable(),
-  lastAttemptAt: z.string().nullable(),
-  lastStatusCode: z.number().nullable(),
-  lastError: z.string().nullable(),
-  createdAt: z.string(),
-  deliveredAt: z.string().nullable(),
-});
-
 const owner = { roles: ['owner'] as const };
 
-function endpointBody(row: platform.webhooks.WebhookEndpointRow): z.infer<typeof Endpoint> {
+function endpointBody(row: platform.webhooks.WebhookEndpointRow): WebhookEndpoint {
   return {
     id: row.id,
     url: row.url,
@@ -59,7 +43,7 @@ function registerEndpointRoutes(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['webhooks'],
         summary: "The merchant's webhook endpoints",
-        response: { 200: z.object({ data: z.array(Endpoint) }) },
+        response: { 200: WebhookEndpointList },
       },
     },
     async (request) => {
@@ -74,11 +58,8 @@ function registerEndpointRoutes(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['webhooks'],
         summary: 'Add an endpoint; every notification of its events is POSTed to it, signed',
-        body: z.object({
-          url: z.url({ protocol: /^https?$/ }).max(2048),
-          events: z.array(EventName).min(1).max(50),
-        }),
-        response: { 201: Endpoint.extend({ secret: z.string() }) },
+        body: WebhookEndpointRequest,
+        response: { 201: WebhookEndpointCreated },
       },
     },
     async (request, reply) => {
@@ -116,8 +97,8 @@ function registerDisableRoute(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['webhooks'],
         summary: 'Disable an endpoint (its log stays)',
-        params: z.object({ id: Id }),
-        response: { 204: z.null(), 404: ErrorBody },
+        params: IdParams,
+        response: { 204: NoContent, 404: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -147,13 +128,17 @@ function registerDeliveryRoutes(app: App, deps: HttpDeps): void {
       schema: {
         tags: ['webhooks'],
         summary: "An endpoint's delivery log, newest first",
-        params: z.object({ id: Id }),
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
-        response: { 200: z.object({ data: z.array(Delivery) }) },
+        params: IdParams,
+        querystring: Page,
+        response: { 200: WebhookDeliveryList, 404: ErrorBody },
       },
     },
     async (request) => {
       const me = merchantOf(request, owner);
+      const endpoint = { merchantId: me.merchantId, id: request.params.id };
+      if (!(await platform.webhooks.findEndpoint(deps.services.db, endpoint))) {
+        throw new OutcomeError({ code: 'not_found', param: 'id' });
+      }
       const rows = await platform.webhooks.listDeliveries(deps.services.db, {
         merchantId: me.merchantId,
         endpointId: request.params.id,

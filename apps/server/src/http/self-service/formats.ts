@@ -1,29 +1,5 @@
-// How the merchant platform reads dates and writes downloads: business dates in queries, instants
-// in Shanghai wall time for people, and the Content-Disposition of a file with a Chinese name.
-import { z } from 'zod';
-import { isBusinessDate } from '@shoudan/core';
-
-/** A business date (清算日期) as `YYYY-MM-DD`, a real calendar date. */
-export const BusinessDateParam = z.string().refine(isBusinessDate, 'a date as YYYY-MM-DD');
-
-/** The 8-character terminal id (终端号). */
-export const TerminalIdParam = z.string().regex(/^[0-9A-Za-z]{8}$/, 'an 8-character terminal id');
-
-/** An optional range of business dates, both ends inclusive; `to` before `from` is refused. */
-export const DateRange = z.object({
-  from: BusinessDateParam.optional(),
-  to: BusinessDateParam.optional(),
-});
-
-/** For `superRefine` of a query with a DateRange: names `to` when the range runs backwards. */
-export function checkDateRange(
-  range: { readonly from?: string | undefined; readonly to?: string | undefined },
-  ctx: z.RefinementCtx,
-): void {
-  if (range.from && range.to && range.to < range.from) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-  }
-}
+// How the merchant platform writes downloads: instants in Shanghai wall time for people, and the
+// Content-Disposition of a file with a Chinese name.
 
 /** Asia/Shanghai is UTC+8 all year. */
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;

@@ -1,34 +1,10 @@
 // Balances, settlements and the settlement statement (结算对账单) as the merchant platform shows
 // them: every amount a decimal string of fen; the statement's lines add up to its net.
-import { z } from 'zod';
+import type { SettlementBody, StatementBody, StatementLineBody } from '@shoudan/contracts';
 import { assert, statementLines, type MerchantSettlement, type StatementLine } from '@shoudan/core';
 import type { platform } from '@shoudan/db';
-import { Fen } from '../schemas.ts';
 
-export const SettlementBody = z.object({
-  id: z.string(),
-  businessDate: z.string(),
-  saleCount: z.number().int(),
-  grossFen: Fen,
-  feeFen: Fen,
-  refundCount: z.number().int(),
-  refundFen: Fen,
-  d0FeeFen: Fen,
-  /** Debt carried in from earlier settlements (≤ 0). */
-  carriedInFen: Fen,
-  netFen: Fen,
-  payoutFen: Fen,
-  /** Debt carried to the next settlement (≤ 0). */
-  carriedOutFen: Fen,
-  settlementMode: z.enum(['t1', 'd0']),
-  payableDate: z.string(),
-  status: z.string(),
-  createdAt: z.string(),
-});
-
-export function settlementBody(
-  row: platform.transactions.SettlementRow,
-): z.infer<typeof SettlementBody> {
+export function settlementBody(row: platform.transactions.SettlementRow): SettlementBody {
   return {
     id: row.id,
     businessDate: row.businessDate,
@@ -49,32 +25,7 @@ export function settlementBody(
   };
 }
 
-const StatementLineBody = z.object({
-  kind: z.enum(['sale', 'refund', 'd0_fee', 'carried_in']),
-  at: z.string().nullable(),
-  terminalId: z.string(),
-  voucherNo: z.string(),
-  rrn: z.string(),
-  panMasked: z.string(),
-  /** Signed: a refund is negative. */
-  amountFen: Fen,
-  feeFen: Fen,
-  /** What the line adds to the net; the lines' sum is `netFen`. */
-  netFen: Fen,
-});
-
-export const StatementBody = z.object({
-  merchantNo: z.string(),
-  businessDate: z.string(),
-  settlementMode: z.enum(['t1', 'd0']),
-  payableDate: z.string(),
-  lines: z.array(StatementLineBody),
-  netFen: Fen,
-  payoutFen: Fen,
-  carriedOutFen: Fen,
-});
-
-function lineBody(line: StatementLine): z.infer<typeof StatementLineBody> {
+function lineBody(line: StatementLine): StatementLineBody {
   return {
     kind: line.kind,
     at: line.at?.toISOString() ?? null,
@@ -92,7 +43,7 @@ function lineBody(line: StatementLine): z.infer<typeof StatementLineBody> {
 export function statementBody(
   settlement: MerchantSettlement,
   transactions: Parameters<typeof statementLines>[1],
-): z.infer<typeof StatementBody> {
+): StatementBody {
   const lines = statementLines(settlement, transactions);
   const sum = lines.reduce((total, l) => total + l.netFen, 0n);
   assert(sum === settlement.netFen, 'the statement lines add up to the settlement net');

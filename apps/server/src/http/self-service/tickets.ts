@@ -2,7 +2,7 @@
 // transactions or terminals), support staff answer, either side replies or closes. Each step is
 // one transaction with its audit row; the merchant is notified of answers and closings by staff.
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { TicketBody, TicketMessageBody, TicketWithMessages } from '@shoudan/contracts';
 import { businessDateOf } from '@shoudan/core';
 import { type Db, platform } from '@shoudan/db';
 import { audit } from '../audit.ts';
@@ -12,37 +12,13 @@ import { OutcomeError } from '../errors.ts';
 
 type TicketRow = platform.tickets.TicketRow;
 type MessageRow = platform.tickets.TicketMessageRow;
-export const TICKET_STATUSES = ['open', 'answered', 'closed'] as const;
-
-const MessageBody = z.object({
-  id: z.string(),
-  authorKind: z.enum(['merchant_user', 'staff']),
-  authorName: z.string(),
-  body: z.string(),
-  at: z.string(),
-});
-
-export const TicketBody = z.object({
-  id: z.string(),
-  ticketNo: z.string(),
-  merchantId: z.string(),
-  subject: z.string(),
-  status: z.enum(TICKET_STATUSES),
-  transactionId: z.string().nullable(),
-  terminalId: z.string().nullable(),
-  createdAt: z.string(),
-  closedAt: z.string().nullable(),
-});
-
-export const TicketWithMessages = TicketBody.extend({ messages: z.array(MessageBody) });
-
-export function ticketBody(row: TicketRow): z.infer<typeof TicketBody> {
+export function ticketBody(row: TicketRow): TicketBody {
   return {
     id: row.id,
     ticketNo: row.ticketNo,
     merchantId: row.merchantId,
     subject: row.subject,
-    status: row.status as z.infer<typeof TicketBody>['status'],
+    status: row.status as TicketBody['status'],
     transactionId: row.transactionId,
     terminalId: row.terminalId,
     createdAt: row.createdAt.toISOString(),
@@ -50,7 +26,7 @@ export function ticketBody(row: TicketRow): z.infer<typeof TicketBody> {
   };
 }
 
-function messageBody(row: MessageRow): z.infer<typeof MessageBody> {
+function messageBody(row: MessageRow): TicketMessageBody {
   return {
     id: row.id,
     authorKind: row.authorKind as 'merchant_user' | 'staff',
@@ -61,10 +37,7 @@ function messageBody(row: MessageRow): z.infer<typeof MessageBody> {
 }
 
 /** The ticket with its conversation, oldest message first. */
-export async function withMessages(
-  db: Db,
-  row: TicketRow,
-): Promise<z.infer<typeof TicketWithMessages>> {
+export async function withMessages(db: Db, row: TicketRow): Promise<TicketWithMessages> {
   const messages = await platform.tickets.ticketMessagesOf(db, row.id);
   return { ...ticketBody(row), messages: messages.map(messageBody) };
 }

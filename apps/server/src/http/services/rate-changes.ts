@@ -3,30 +3,14 @@
 // again from the approval, schedules the rate (so it never applies to transactions before its
 // effective time) and tells every merchant it reaches.
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { assert, checkRateChangeNotice, formatYuan, SERVICE_NAMES, SERVICES } from '@shoudan/core';
+import { RateChangePayload } from '@shoudan/contracts';
+import { assert, checkRateChangeNotice, formatYuan, SERVICE_NAMES } from '@shoudan/core';
 import { type Db, platform } from '@shoudan/db';
 import type { ApplicationHandler, ApplicationRow } from '../applications/handlers.ts';
 import { submitApplication } from '../applications/submit.ts';
 import type { HttpDeps } from '../context.ts';
 import { OutcomeError } from '../errors.ts';
 import { percentOf, shanghaiMinute } from './rate-view.ts';
-
-/** What a rate_change application carries: exactly one of feePlanId and merchantId. */
-export const RateChangePayload = z.object({
-  scope: z.enum(['plan', 'merchant']),
-  feePlanId: z.string().nullable(),
-  merchantId: z.string().nullable(),
-  service: z.enum(SERVICES),
-  rateBps: z.number().int().min(0).max(10_000),
-  capFen: z
-    .string()
-    .regex(/^\d{1,18}$/)
-    .nullable(),
-  /** An ISO instant in UTC. */
-  effectiveFrom: z.string(),
-});
-export type RateChangePayload = z.infer<typeof RateChangePayload>;
 
 /**
  * Checks and records the proposal. Outcomes: `not_found` (the plan or merchant), `merchant_closed`,

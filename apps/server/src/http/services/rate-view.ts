@@ -1,20 +1,12 @@
 // How the API shows a fee rate: basis points, the cap as fen in a decimal string, when it takes
 // effect and whose it is (the plan's or the merchant's own).
-import { z } from 'zod';
+import type { RateBody } from '@shoudan/contracts';
 import type { Service } from '@shoudan/core';
 import type { platform } from '@shoudan/db';
-import { Fen } from '../schemas.ts';
 
 type RateRow = platform.rates.RateRow;
 
-export const RateBody = z.object({
-  rateBps: z.number().int(),
-  capFen: Fen.nullable(),
-  effectiveFrom: z.string(),
-  scope: z.enum(['plan', 'merchant']),
-});
-
-export function rateBody(rate: RateRow): z.infer<typeof RateBody> {
+export function rateBody(rate: RateRow): RateBody {
   return {
     rateBps: rate.rateBps,
     capFen: rate.capFen === null ? null : rate.capFen.toString(),

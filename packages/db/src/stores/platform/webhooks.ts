@@ -21,6 +21,19 @@ export async function listEndpoints(db: Db, merchantId: string): Promise<Webhook
     .orderBy(webhookEndpoints.createdAt);
 }
 
+export async function findEndpoint(
+  db: Db,
+  input: { readonly merchantId: string; readonly id: string },
+): Promise<WebhookEndpointRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(webhookEndpoints)
+    .where(
+      and(eq(webhookEndpoints.id, input.id), eq(webhookEndpoints.merchantId, input.merchantId)),
+    );
+  return row;
+}
+
 /** False when the merchant has no such active endpoint. */
 export async function disableEndpoint(
   db: Db,
