@@ -56,7 +56,9 @@ export async function createHttpApp(deps: HttpDeps, options: HttpAppOptions): Pr
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
     requests += 1;
-    if (request.url.startsWith('/v1/')) request.principal = await identify(deps, request);
+    if (!request.url.startsWith('/v1/')) return;
+    request.principal = await identify(deps, request);
+    refuseWrongSide(request);
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({
@@ -150,6 +152,20 @@ function answerError(error: FastifyError, request: FastifyRequest, reply: Fastif
     message: 'Internal error',
     requestId: request.id,
   });
+}
+
+/**
+ * Before the body is validated: a merchant route needs a merchant caller and an ops route a staff
+ * member, so a stranger learns nothing of a route's fields. Each route still checks its roles.
+ */
+function refuseWrongSide(request: FastifyRequest): void {
+  const path = request.url;
+  const principal = request.principal;
+  const merchantSide = path.startsWith('/v1/merchant/') && !path.startsWith('/v1/merchant/session');
+  const staffSide = path.startsWith('/v1/ops/');
+  if (!merchantSide && !staffSide) return;
+  if (!principal) throw new OutcomeError({ code: 'unauthenticated' });
+  if ((principal.kind === 'staff') !== staffSide) throw new OutcomeError({ code: 'forbidden' });
 }
 
 function statusOf(error: OutcomeError): number {

@@ -147,6 +147,21 @@ describe('secret keys', () => {
 });
 
 describe('the API as a whole', () => {
+  it('refuses a stranger or the wrong side before it reads the body', async () => {
+    const anonymous = await h.call('POST', '/v1/merchant/services/revocations', {
+      body: { services: 'nonsense' },
+    });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.code).toBe('unauthenticated');
+    const owner = await h.merchantUser();
+    const wrongSide = await h.call('POST', '/v1/ops/rate-changes', { as: owner, body: {} });
+    expect(wrongSide.status).toBe(403);
+    expect(wrongSide.body.code).toBe('forbidden');
+    const staff = await h.staff(['reviewer']);
+    const staffOnMerchant = await h.call('POST', '/v1/merchant/tickets', { as: staff, body: {} });
+    expect(staffOnMerchant.body.code).toBe('forbidden');
+  });
+
   it('answers /health, /status, unknown routes, and serves its OpenAPI document', async () => {
     expect((await h.call('GET', '/health')).body).toEqual({ status: 'ok' });
     const status = await h.call('GET', '/status');
