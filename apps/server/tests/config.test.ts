@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       passwordScryptLog2N: 17,
       rateChangeNoticeDays: 30,
       webhookAllowPrivateAddresses: false,
+      statementFontFile: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
     });
   });
 
@@ -72,6 +73,7 @@ describe('loadConfig', () => {
       PASSWORD_SCRYPT_LOG2_N: '10',
       RATE_CHANGE_NOTICE_DAYS: '0',
       WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+      STATEMENT_FONT_FILE: '/opt/fonts/cjk.ttc',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgres://shoudan:pw@db.internal:5432/shoudan',
@@ -97,6 +99,7 @@ describe('loadConfig', () => {
       passwordScryptLog2N: 10,
       rateChangeNoticeDays: 0,
       webhookAllowPrivateAddresses: true,
+      statementFontFile: '/opt/fonts/cjk.ttc',
     });
   });
 
