@@ -1,7 +1,6 @@
-// Goal: the server validates what the browser validates. The number checks are defined here
-// once and @shoudan/core re-exports them; the business-date check is core's own, so this copy
-// must answer as core's does on every input. Method: identity of the re-exports, and property
-// tests of the date check on random strings, real dates and their one-character changes.
+// Goal: the server validates what the browser validates. The checks are defined here once and
+// @shoudan/core re-exports them. Method: identity of the re-exports, a property test that every
+// real calendar date is a business date, and the published examples.
 import { fc, test } from '@fast-check/vitest';
 import * as core from '@shoudan/core';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import * as checks from './checks.ts';
 describe('the checks the schemas refine with', () => {
   it('are the very functions core uses for onboarding', () => {
     for (const name of [
+      'isBusinessDate',
       'isValidIdCardNo',
       'isValidCreditCode',
       'isValidBankCardNo',
@@ -24,21 +24,10 @@ describe('the checks the schemas refine with', () => {
     }
   });
 
-  test.prop([fc.string({ maxLength: 12 })])('agree with core on business dates', (text) => {
-    expect(checks.isBusinessDate(text)).toBe(core.isBusinessDate(text));
-  });
-
   test.prop([
     fc.date({ min: new Date('1800-01-01'), max: new Date('2999-12-31'), noInvalidDate: true }),
-  ])('agree with core on real dates and every one-digit change', (at) => {
-    const text = at.toISOString().slice(0, 10);
-    expect(checks.isBusinessDate(text)).toBe(true);
-    for (let i = 0; i < text.length; i++) {
-      for (const c of '0123456789') {
-        const t = `${text.slice(0, i)}${c}${text.slice(i + 1)}`;
-        expect(checks.isBusinessDate(t), t).toBe(core.isBusinessDate(t));
-      }
-    }
+  ])('take every real calendar date as a business date', (at) => {
+    expect(checks.isBusinessDate(at.toISOString().slice(0, 10))).toBe(true);
   });
 
   it('accept the published examples', () => {

@@ -2,7 +2,7 @@
 // applicant types. The one definition of the number checks: the browser validates forms with them,
 // and @shoudan/core's onboarding rules re-export them (contracts imports only zod).
 
-/** A `YYYY-MM-DD` that is a real calendar date (core: `isBusinessDate`). */
+/** A `YYYY-MM-DD` that is a real calendar date: a business date (core re-exports it). */
 export function isBusinessDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const d = new Date(`${text}T00:00:00Z`);

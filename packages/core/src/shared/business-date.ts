@@ -1,4 +1,5 @@
 // Business dates (清算日期) in Asia/Shanghai: the one place that does date arithmetic on cutoffs.
+import { isBusinessDate } from '@shoudan/contracts';
 import { assert } from './assert.ts';
 
 /** A business date as `YYYY-MM-DD`. */
@@ -19,11 +20,8 @@ function cutoffMinutes(cutoff: CutoffTime): number {
   return minutes === 0 ? 24 * 60 : minutes;
 }
 
-export function isBusinessDate(text: string): text is BusinessDate {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text);
-}
+// A real calendar date as `YYYY-MM-DD`: defined once, in @shoudan/contracts, for forms too.
+export { isBusinessDate } from '@shoudan/contracts';
 
 /**
  * The business date an instant belongs to: its Shanghai calendar date, or the next one when the
