@@ -119,24 +119,25 @@ export async function findSession(
     }
   | undefined
 > {
-  const [session] = await db
-    .select()
+  // One read on every signed-in request: the session with whichever user it belongs to.
+  const [row] = await db
+    .select({ session: userSessions, merchantUser: merchantUsers, staff: staffUsers })
     .from(userSessions)
+    .leftJoin(
+      merchantUsers,
+      and(eq(userSessions.userKind, 'merchant'), eq(merchantUsers.id, userSessions.userId)),
+    )
+    .leftJoin(
+      staffUsers,
+      and(eq(userSessions.userKind, 'staff'), eq(staffUsers.id, userSessions.userId)),
+    )
     .where(eq(userSessions.tokenHash, tokenHash));
-  if (!session) return undefined;
-  if (session.userKind === 'merchant') {
-    const [u] = await db
-      .select({ name: merchantUsers.name, role: merchantUsers.role, status: merchantUsers.status })
-      .from(merchantUsers)
-      .where(eq(merchantUsers.id, session.userId));
-    if (!u) return undefined;
+  if (!row) return undefined;
+  const { session, merchantUser: u, staff: s } = row;
+  if (u) {
     const active = u.status === 'active';
     return { session, name: u.name, role: u.role as MerchantUserRole, roles: [], active };
   }
-  const [s] = await db
-    .select({ name: staffUsers.name, roles: staffUsers.roles, status: staffUsers.status })
-    .from(staffUsers)
-    .where(eq(staffUsers.id, session.userId));
   if (!s) return undefined;
   const active = s.status === 'active';
   return { session, name: s.name, role: null, roles: s.roles as StaffRole[], active };
