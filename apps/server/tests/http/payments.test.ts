@@ -9,7 +9,7 @@ import { type Harness, startHarness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ merchants: 3 });
 });
 afterAll(() => h.close());
 
@@ -86,6 +86,22 @@ describe('API payments', () => {
       headers: { 'idempotency-key': 'order-2002' },
     });
     expect(paid.body.terminalId).not.toBe(mine.body.terminalId);
+  });
+
+  it('makes one virtual terminal when two first payments come at once', async () => {
+    const owner = await h.merchantUser({ merchantId: h.world.merchants[2]?.id ?? '' });
+    const [one, two] = await Promise.all(
+      ['first-a', 'first-b'].map((key) =>
+        h.call('POST', '/v1/merchant/payments', {
+          as: owner,
+          body: pay(),
+          headers: { 'idempotency-key': key },
+        }),
+      ),
+    );
+    expect([one?.status, two?.status]).toEqual([201, 201]);
+    expect(one?.body.terminalId).toBe(two?.body.terminalId);
+    expect(new Set([one?.body.voucherNo, two?.body.voucherNo])).toEqual(new Set([1, 2]));
   });
 
   it('asks the engine again with the kept request key after a crash', async () => {

@@ -2,23 +2,38 @@
 // handed out one by one under the row's lock (999999 wraps to 1, when the API rolls its batch).
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../drivers/open.ts';
-import { apiTerminals, terminals } from '../../schema/index.ts';
+import { apiTerminals, merchants, terminals } from '../../schema/index.ts';
 import { num, rowsOf } from '../rows.ts';
 
 export const VOUCHER_NO_MAX = 999_999;
 
-/** The merchant's virtual terminal, made now if it has none. */
+async function findApiTerminal(db: Db, merchantId: string): Promise<string | undefined> {
+  const [found] = await db
+    .select({ terminalId: apiTerminals.terminalId })
+    .from(apiTerminals)
+    .where(eq(apiTerminals.merchantId, merchantId));
+  return found?.terminalId;
+}
+
+/**
+ * The merchant's virtual terminal, made now if it has none. A payment reads it without a
+ * transaction; only the first one makes it, under the merchant's lock.
+ */
 export async function ensureApiTerminal(
   db: Db,
   input: { readonly merchantId: string; readonly at: Date },
 ): Promise<{ readonly terminalId: string; readonly created: boolean }> {
+  const existing = await findApiTerminal(db, input.merchantId);
+  if (existing) return { terminalId: existing, created: false };
   return db.transaction(async (tx) => {
-    const [found] = await tx
-      .select()
-      .from(apiTerminals)
-      .where(eq(apiTerminals.merchantId, input.merchantId))
-      .for('update');
-    if (found) return { terminalId: found.terminalId, created: false };
+    // Two first payments at once: the merchant's row makes the second wait, then find the first's.
+    await tx
+      .select({ id: merchants.id })
+      .from(merchants)
+      .where(eq(merchants.id, input.merchantId))
+      .for('no key update');
+    const found = await findApiTerminal(tx, input.merchantId);
+    if (found) return { terminalId: found, created: false };
     const seq = num(
       rowsOf(await tx.execute(sql`select nextval('api_terminal_seq') as n`))[0]?.['n'],
     );
