@@ -40,6 +40,22 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   return header;
 }
 
+/**
+ * Claims (owner, key) for this request: undefined when it is the first, else what the first one
+ * kept (its answer, or with status 0 what it kept while unfinished). Outcome:
+ * `idempotency_key_reused` when the first one had another body.
+ */
+export async function claimKey(
+  tx: Db,
+  input: { owner: string; key: string; requestHash: string; at: Date },
+): Promise<platform.idempotency.StoredAnswer | undefined> {
+  const stored = await platform.idempotency.claimIdempotencyKey(tx, input);
+  if (stored && stored.requestHash !== input.requestHash) {
+    throw new OutcomeError({ code: 'idempotency_key_reused', param: 'Idempotency-Key' });
+  }
+  return stored;
+}
+
 /** Runs `change` in a transaction, under the request's Idempotency-Key when it has one. */
 export async function inTransaction(
   deps: HttpDeps,
@@ -53,16 +69,8 @@ export async function inTransaction(
   const outcome = await deps.services.db.transaction(async (tx) => {
     if (key !== undefined) {
       const at = deps.services.clock.now();
-      const stored = await platform.idempotency.claimIdempotencyKey(tx, {
-        owner,
-        key,
-        requestHash,
-        at,
-      });
+      const stored = await claimKey(tx, { owner, key, requestHash, at });
       if (stored) {
-        if (stored.requestHash !== requestHash) {
-          throw new OutcomeError({ code: 'idempotency_key_reused', param: 'Idempotency-Key' });
-        }
         // The claim and the answer commit together: a claim without its answer is never seen.
         if (stored.statusCode === 0) throw new Error('idempotency key claimed without an answer');
         return { replayed: true, answer: { status: stored.statusCode, body: stored.responseBody } };

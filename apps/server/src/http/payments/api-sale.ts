@@ -7,7 +7,7 @@ import type { PaymentMethod, PaymentResult } from '@shoudan/core';
 import { platform } from '@shoudan/db';
 import type { HttpDeps } from '../context.ts';
 import { errorBody, HTTP_STATUS, OutcomeError } from '../errors.ts';
-import { type Answer, idempotencyKeyOf, ownerOf, requestHashOf } from '../idempotency.ts';
+import { type Answer, claimKey, idempotencyKeyOf, ownerOf, requestHashOf } from '../idempotency.ts';
 
 export type ApiSaleInput = {
   readonly merchantId: string;
@@ -73,11 +73,8 @@ async function claimRequestKey(
   return deps.services.db.transaction(async (tx) => {
     const at = deps.services.clock.now();
     const claim = { owner, key: input.key, requestHash, at };
-    const stored = await platform.idempotency.claimIdempotencyKey(tx, claim);
+    const stored = await claimKey(tx, claim);
     if (stored) {
-      if (stored.requestHash !== requestHash) {
-        throw new OutcomeError({ code: 'idempotency_key_reused', param: 'Idempotency-Key' });
-      }
       if (stored.statusCode !== 0) {
         return { answer: { status: stored.statusCode, body: stored.responseBody } };
       }
