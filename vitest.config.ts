@@ -3,6 +3,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
+  // The global setup runs in Vitest's own environment, which takes neither setting above: without
+  // `source` there, `@shoudan/db/testing` resolved only to a built `dist/` (left by `tsc -b`), so
+  // `npm test` on a fresh clone failed before any test ran.
+  environments: {
+    __vitest__: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
+  },
   test: {
     include: [
       'packages/*/src/**/*.test.ts',
