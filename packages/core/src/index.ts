@@ -20,7 +20,7 @@ export type {
   PaymentsDeps,
 } from './payments/deps.ts';
 export type { SaleInput } from './payments/sale.ts';
-export type { VoidSaleInput } from './payments/void-sale.ts';
+export type { OriginalClaims, VoidSaleInput } from './payments/void-sale.ts';
 export type { RefundInput } from './payments/refund.ts';
 export type { ReverseInput, Reversed, ReversalEffect } from './payments/reverse.ts';
 export type { VoidableSale } from './payments/find-voidable-sales.ts';

@@ -1,6 +1,6 @@
 // Read-only lookups the gateway needs beyond the engine: the record of a declined request (for
-// its RRN and time, so a retransmission gets the same answer) and the original a void or refund
-// names (to check 37, 38 and the card before asking the engine). Never locked; facts only.
+// its RRN and time, so a retransmission gets the same answer) and the original a refund names
+// (to check 61 and the card before asking the engine). Never locked; facts only.
 import type { OutcomeCode, RequestKey } from '@shoudan/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { schema, type Db } from '@shoudan/db';
@@ -35,7 +35,7 @@ const COLUMNS = {
 };
 
 /**
- * The two lookups as prepared statements, made once per database: a void's or a decline's
+ * The two lookups as prepared statements, made once per database: a decline's or a refund's
  * request asks one each time, and building the query each time cost more than running it.
  */
 function prepared(db: Db) {
@@ -79,10 +79,7 @@ function statementsOf(db: Db): ReturnType<typeof prepared> {
 }
 
 /** The transaction recorded under a terminal's request key, if any. */
-export async function findByRequestKey(
-  db: Db,
-  key: RequestKey,
-): Promise<RecordedRequest | undefined> {
+async function findByRequestKey(db: Db, key: RequestKey): Promise<RecordedRequest | undefined> {
   const [row] = await statementsOf(db).byKey.execute({ ...key });
   return row;
 }

@@ -121,10 +121,18 @@ describe('sale, void, settlement, refund', () => {
     expect(again.message.responseText).toBe('原交易已撤销');
   });
 
-  it('refuses a void whose RRN is not the original one (25)', async () => {
-    const request = { ...pos.voidMessage(first, TEST_CARDS.debit), rrn: '999999999999' };
-    const answer = await pos.send(request);
-    expect(answer.message.responseCode).toBe('25');
+  it('refuses a void whose RRN, authorization code or card is not the original one (25)', async () => {
+    const wrong = [
+      { ...pos.voidMessage(first, TEST_CARDS.debit), rrn: '999999999999' },
+      { ...pos.voidMessage(first, TEST_CARDS.debit), authorisationCode: '999999' },
+      pos.voidMessage(first, TEST_CARDS.credit),
+    ];
+    for (const request of wrong) {
+      const answer = await pos.send(request);
+      expect(answer.message.responseCode).toBe('25');
+      expect(answer.message.responseText).toBe('原交易不存在');
+      expect(answer.macValid).toBe(true);
+    }
   });
 
   it('settles a balanced batch: 0510 without 39 or MAC, balance answer 1', async () => {

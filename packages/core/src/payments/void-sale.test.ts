@@ -2,14 +2,17 @@
 // against a real (embedded PostgreSQL) database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, createWorld, TestPos, type World } from '@shoudan/db/testing';
+import { createEngine } from '../engine.ts';
+import { maskPan } from '../shared/pan.ts';
 import { TEST_CARDS } from './card-network-simulator.ts';
 import type { PaymentResult } from './deps.ts';
+import type { OriginalClaims } from './void-sale.ts';
 
 let world: World;
 let pos: TestPos;
 
 beforeAll(async () => {
-  world = await createWorld(await openTestDatabase(), { terminalsPerMerchant: 2 });
+  world = await createWorld(await openTestDatabase(), { merchants: 2, terminalsPerMerchant: 2 });
   pos = new TestPos(world.engine, world.merchant.terminalIds[0] ?? '');
 });
 afterAll(async () => world.database.close());
@@ -84,6 +87,47 @@ describe('void by batch and voucher number', () => {
       code: 'void_window_closed',
       detail: { reason: 'batch_settled' },
     });
+  });
+});
+
+describe('what the terminal says of the original (37, 38, the card)', () => {
+  const cases = [
+    ['a sale just made (its terminal’s snapshot)', 60_000, 1],
+    ['a sale the void opens to read', 0, 0],
+  ] as const;
+  it.each(cases)('must hold for %s, else the original is not found', async (_, ttlMs, fast) => {
+    const payments = world.stores.payments;
+    let expectedVoids = 0;
+    const store = {
+      ...payments,
+      recordExpectedVoid: (v: Parameters<typeof payments.recordExpectedVoid>[0]) => {
+        expectedVoids += 1;
+        return payments.recordExpectedVoid(v);
+      },
+    };
+    const rules = { ...world.rules, saleSnapshotTtlMs: ttlMs };
+    const engine = createEngine({ ...world, stores: { ...world.stores, payments: store }, rules });
+    const other = new TestPos(engine, world.merchants[1]?.terminalIds[0] ?? '');
+    other.voucherNo = ttlMs === 0 ? 8_000 : 8_500;
+    const voidOf = (sale: { batchNo: number; voucherNo: number }, claimed: OriginalClaims) =>
+      engine.voidSale({ ...other.next(), amountFen: 2_500n, original: sale, claimed });
+    const wrong = [
+      { rrn: '000000000001' },
+      { authCode: '999999' },
+      { panMasked: maskPan(TEST_CARDS.credit) },
+    ];
+    for (const claimed of wrong) {
+      const refused = await voidOf(approved(await other.sale(2_500n)), claimed);
+      expect(!refused.ok && refused.outcome.code).toBe('original_not_found');
+    }
+    expect(expectedVoids).toBe(0);
+    const sale = approved(await other.sale(2_500n));
+    const { rrn, authCode } = sale;
+    const panMasked = maskPan(TEST_CARDS.debit);
+    const voided = await voidOf(sale, { rrn, panMasked, ...(authCode ? { authCode } : {}) });
+    expect(approved(voided).originalId).toBe(sale.id);
+    expect(expectedVoids).toBe(fast);
+    expect((await engine.checkLedger()).ok).toBe(true);
   });
 });
 

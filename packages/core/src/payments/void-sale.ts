@@ -34,6 +34,19 @@ export type VoidSaleInput = RequestKey & {
   readonly amountFen: bigint;
   /** The original sale on this terminal, by batch and voucher number (field 61). */
   readonly original: { readonly batchNo: number; readonly voucherNo: number };
+  /** What the terminal says of the original besides its numbers; each given one must hold. */
+  readonly claimed?: OriginalClaims;
+};
+
+/**
+ * A terminal's void carries the original's RRN (37), authorization code (38) and card; where it
+ * sends one, it must be the original's, or the original named is not this sale.
+ */
+export type OriginalClaims = {
+  readonly rrn?: string;
+  readonly authCode?: string;
+  /** The card sent, masked 6+4 as the record keeps it. */
+  readonly panMasked?: string;
 };
 
 /** What a void is, worked out before anything is asked. */
@@ -83,6 +96,7 @@ function mayTryVoid(
   const { ctx, original } = known;
   return (
     terminalRefusal(ctx, null) === null &&
+    claimsHold(original, request.input.claimed) &&
     voidRefusal(original, request.input.amountFen) === null &&
     original.batchNo === request.input.batchNo &&
     original.businessDate === businessDateOf(request.at, deps.rules.cutoffTime)
@@ -151,7 +165,7 @@ async function openedVoid(
         ...(opening.rrn ? { rrn: opening.rrn } : {}),
         ...voidDraft(deps, request, ctx.merchantId, original),
       };
-      const refusal = openedVoidRefusal(opening, input.amountFen);
+      const refusal = openedVoidRefusal(opening, input);
       if (refusal) {
         await releaseUnused(deps.network, ref, reply);
         return recordDecline(tx, draft, refusal.code, refusal.detail);
@@ -182,13 +196,15 @@ function openedVoidRefusal(
     readonly original: TransactionRecord | undefined;
     readonly closed: 'batch_settled' | 'cut_off' | null;
   },
-  amountFen: bigint,
+  input: VoidSaleInput,
 ): { code: OutcomeCode; detail?: Record<string, string> } | null {
   const { ctx, original, closed } = opening;
   const terminal = terminalRefusal(ctx, null);
   if (terminal) return { code: terminal };
-  if (!original || original.kind !== 'sale') return { code: 'original_not_found' };
-  const rule = voidRefusal(original, amountFen);
+  if (!original || original.kind !== 'sale' || !claimsHold(original, input.claimed)) {
+    return { code: 'original_not_found' };
+  }
+  const rule = voidRefusal(original, input.amountFen);
   if (rule) return { code: rule };
   if (closed) return { code: 'void_window_closed', detail: { reason: closed } };
   return null;
@@ -212,6 +228,21 @@ function voidDraft(
     createdAt: at,
     ...copiedFromOriginal(original),
   });
+}
+
+/**
+ * Whether each thing the terminal says of the original is the original's: the RRN, the
+ * authorization code (as 38 pads it), the card by its masked number where the record has one.
+ */
+export function claimsHold(
+  original: TransactionRecord,
+  claimed: OriginalClaims | undefined,
+): boolean {
+  if (claimed === undefined) return true;
+  const { rrn, authCode, panMasked } = claimed;
+  if (rrn !== undefined && rrn !== original.rrn) return false;
+  if (authCode !== undefined && authCode !== original.authCode?.trimEnd()) return false;
+  return panMasked === undefined || original.panMasked === null || panMasked === original.panMasked;
 }
 
 /** Why this sale cannot be voided for `amountFen`, by its own state (null: it can). */

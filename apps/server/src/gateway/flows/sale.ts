@@ -1,18 +1,12 @@
 // Sale (消费, 0200 / 60.1 22) and void (消费撤销, 0200 / 60.1 23): the card from 2 or 35, the PIN
 // translated to the network's key, then engine.sale / engine.voidSale. A void names its original
 // by batch and voucher number (61); the RRN, authorisation code and card it sends must match.
-import { maskPan, isPan, type PaymentResult } from '@shoudan/core';
+import { maskPan, isPan, type OriginalClaims, type PaymentResult } from '@shoudan/core';
+import type { CupMessage } from '@shoudan/iso8583';
 import { cardOf, checkPin, paymentOf, type CardData } from '../card.ts';
-import { findByRequestKey } from '../lookups.ts';
 import { GATEWAY_CODES } from '../response-codes.ts';
 import type { FlowContext, Reply } from '../types.ts';
-import {
-  gatewayReply,
-  isBlank,
-  outcomeReply,
-  paymentReply,
-  requestKeyOf,
-} from './payment-reply.ts';
+import { gatewayReply, isBlank, paymentReply, requestKeyOf } from './payment-reply.ts';
 
 export async function answerSale(ctx: FlowContext): Promise<Reply> {
   const key = requestKeyOf(ctx);
@@ -53,27 +47,25 @@ export async function answerVoid(ctx: FlowContext): Promise<Reply> {
   const pin = checkPin(ctx, card);
   if (!pin.ok) return gatewayReply(ctx, pin.responseCode, pin.signInAgain);
   const original = { batchNo: Number(originalBatchNo), voucherNo: Number(originalVoucherNo) };
-  if (!(await originalMatches(ctx, original, card))) return outcomeReply(ctx, 'original_not_found');
-  const result = await ctx.deps.engine.voidSale({ ...key, amountFen, original });
+  const claimed = claimsOf(ctx.request, card);
+  const result = await ctx.deps.engine.voidSale({ ...key, amountFen, original, claimed });
   return paymentReply(ctx, key, result);
 }
 
 /**
- * §3 field 61: the original is found by batch + voucher number; 37 (unless zeros: the original
- * had no RRN), 38 and the card, where sent, must be the original's. The engine checks the rest.
+ * §3 field 61: the original is named by batch + voucher number; 37 (unless zeros: the original
+ * had no RRN), 38 and the card, where sent, must be the original's. The engine checks them
+ * against the original it reads (or holds) anyway, so a void costs no lookup of its own.
  */
-async function originalMatches(
-  ctx: FlowContext,
-  original: { readonly batchNo: number; readonly voucherNo: number },
-  card: CardData | null,
-): Promise<boolean> {
-  const terminalId = ctx.session.terminal.terminalId;
-  const found = await findByRequestKey(ctx.deps.db, { terminalId, ...original });
-  if (!found || found.kind !== 'sale') return true;
-  const { rrn, authorisationCode } = ctx.request;
-  if (!isBlank(rrn) && rrn !== found.rrn) return false;
-  if (!isBlank(authorisationCode) && authorisationCode !== found.authCode?.trimEnd()) return false;
-  return sameCard(card, found.panMasked);
+function claimsOf(request: CupMessage, card: CardData | null): OriginalClaims {
+  const { rrn, authorisationCode } = request;
+  return {
+    ...(rrn === undefined || isBlank(rrn) ? {} : { rrn }),
+    ...(authorisationCode === undefined || isBlank(authorisationCode)
+      ? {}
+      : { authCode: authorisationCode }),
+    ...(card !== null && isPan(card.pan) ? { panMasked: maskPan(card.pan) } : {}),
+  };
 }
 
 /** The card sent against the original's masked PAN (first 6, last 4), where both are known. */
