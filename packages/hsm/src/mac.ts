@@ -4,7 +4,7 @@
 import { timingSafeEqual, type Cipher, type Decipher } from 'node:crypto';
 import { blockBytesOf, ecbCipher } from './block-cipher.ts';
 import type { KeyScheme } from './block-cipher.ts';
-import { asBuffer, wipe, xorBytes } from './bytes.ts';
+import { wipe, xorBytes } from './bytes.ts';
 import { HsmError } from './errors.ts';
 
 /** `cup-ecb`: the UnionPay POS "ECB" MAC. `x919`: ANSI X9.19 retail MAC. Set per terminal. */
@@ -14,6 +14,18 @@ export const MAC_ALGORITHMS: readonly MacAlgorithm[] = ['cup-ecb', 'x919'];
 
 /** Field 64 is 8 bytes for both algorithms. */
 export const MAC_BYTES = 8;
+
+/** ASCII codes of the uppercase hex digits, by the value of a nibble. */
+const UPPER_HEX_DIGITS = Buffer.from('0123456789ABCDEF', 'ascii');
+
+/** Fills `out` with the uppercase hex (ASCII) of the first `out.length / 2` bytes of `bytes`. */
+function writeUpperHex(bytes: Uint8Array, out: Uint8Array): void {
+  for (let i = 0; i < out.length >> 1; i++) {
+    const byte = bytes[i] ?? 0;
+    out[2 * i] = UPPER_HEX_DIGITS[byte >> 4] ?? 0;
+    out[2 * i + 1] = UPPER_HEX_DIGITS[byte & 0x0f] ?? 0;
+  }
+}
 
 /** Zero-pads to a whole number of blocks; empty data becomes one zero block. */
 function zeroPadded(data: Uint8Array, blockBytes: number): Buffer {
@@ -29,8 +41,16 @@ function zeroPadded(data: Uint8Array, blockBytes: number): Buffer {
  * caller wipes the key. ECB needs no state between blocks, so one context serves every block.
  */
 export class LoadedMak {
-  private readonly scheme: KeyScheme;
   private readonly algorithm: MacAlgorithm;
+  /** 8 for DES, 16 for SM4: a power of two, so that `i & (blockBytes - 1)` is `i % blockBytes`. */
+  private readonly blockBytes: 8 | 16;
+  /**
+   * CUP ECB working space, one block folded and its hex, reused by every MAC (a MAC runs start to
+   * end without yielding) and zeroed after each, so that a MAC allocates only what it returns.
+   */
+  private readonly folded: Uint8Array;
+  private readonly hex: Uint8Array;
+  private readonly hexFirstHalf: Uint8Array;
   /** ECB with the whole key (CUP ECB MAC), or with the left half (X9.19). */
   private readonly encrypt: Cipher;
   /** X9.19 only: ECB decryption with the right half (the left again for a single-length key). */
@@ -38,8 +58,11 @@ export class LoadedMak {
 
   /** Throws `algorithm_unsupported` for X9.19 with an SM4 key (X9.19 is defined on DES only). */
   constructor(scheme: KeyScheme, algorithm: MacAlgorithm, mak: Uint8Array) {
-    this.scheme = scheme;
     this.algorithm = algorithm;
+    this.blockBytes = blockBytesOf(scheme);
+    this.folded = new Uint8Array(this.blockBytes);
+    this.hex = new Uint8Array(2 * this.blockBytes);
+    this.hexFirstHalf = this.hex.subarray(0, this.blockBytes);
     switch (algorithm) {
       case 'cup-ecb':
         this.encrypt = ecbCipher(scheme, mak, 'encrypt') as Cipher;
@@ -71,18 +94,25 @@ export class LoadedMak {
    * 16-byte blocks (one acquirer's convention; cup-8583.md §8).
    */
   private cupEcb(data: Uint8Array): Buffer {
-    const blockBytes = blockBytesOf(this.scheme);
-    const padded = zeroPadded(data, blockBytes);
-    const folded = Buffer.alloc(blockBytes);
-    for (let offset = 0; offset < padded.length; offset += blockBytes) {
-      for (let i = 0; i < blockBytes; i++) folded[i] = (folded[i] ?? 0) ^ (padded[offset + i] ?? 0);
+    const { blockBytes, folded, hex, hexFirstHalf } = this;
+    try {
+      // The padding's zeros leave an XOR unchanged, so the data is folded as it is, uncopied.
+      const lastInBlock = blockBytes - 1;
+      for (let i = 0; i < data.length; i++) {
+        folded[i & lastInBlock] = (folded[i & lastInBlock] ?? 0) ^ (data[i] ?? 0);
+      }
+      writeUpperHex(folded, hex);
+      const mixed = this.block(hexFirstHalf);
+      for (let i = 0; i < blockBytes; i++) mixed[i] = (mixed[i] ?? 0) ^ (hex[blockBytes + i] ?? 0);
+      const final = this.block(mixed);
+      const result = Buffer.alloc(MAC_BYTES);
+      writeUpperHex(final, result);
+      wipe(mixed, final);
+      return result;
+    } finally {
+      // Also after a failure: the next MAC folds into zeros.
+      wipe(folded, hex);
     }
-    const hex = Buffer.from(folded.toString('hex').toUpperCase(), 'ascii');
-    const first = this.block(hex.subarray(0, blockBytes));
-    const second = this.block(xorBytes(first, hex.subarray(blockBytes)));
-    const result = Buffer.from(second.toString('hex').toUpperCase().slice(0, MAC_BYTES), 'ascii');
-    wipe(padded, folded, hex, first, second);
-    return result;
   }
 
   /**
@@ -129,5 +159,5 @@ function unknownAlgorithm(algorithm: never): never {
 /** Constant-time comparison; a MAC of the wrong length never matches. */
 export function macMatches(expected: Uint8Array, received: Uint8Array): boolean {
   if (received.length !== expected.length) return false;
-  return timingSafeEqual(asBuffer(expected), asBuffer(received));
+  return timingSafeEqual(expected, received);
 }

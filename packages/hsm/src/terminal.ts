@@ -113,9 +113,8 @@ export interface VerifyTerminalMacInput extends TerminalMacInput {
  */
 const loadedMaks = new WeakMap<ClearKey, Map<MacAlgorithm, LoadedMak>>();
 
-export function generateTerminalMac(input: TerminalMacInput): Uint8Array {
-  if (!(input.data instanceof Uint8Array)) throw new HsmError('input_invalid');
-  const { mak, algorithm } = input;
+/** The terminal's MAK loaded for `algorithm`, from `loadedMaks` or loaded now. */
+function loadedMakOf(mak: ClearKey, algorithm: MacAlgorithm): LoadedMak {
   let byAlgorithm = loadedMaks.get(mak);
   if (!byAlgorithm) {
     byAlgorithm = new Map();
@@ -131,11 +130,17 @@ export function generateTerminalMac(input: TerminalMacInput): Uint8Array {
     }
     byAlgorithm.set(algorithm, loaded);
   }
-  return new Uint8Array(loaded.mac(input.data));
+  return loaded;
+}
+
+export function generateTerminalMac(input: TerminalMacInput): Uint8Array {
+  if (!(input.data instanceof Uint8Array)) throw new HsmError('input_invalid');
+  return new Uint8Array(loadedMakOf(input.mak, input.algorithm).mac(input.data));
 }
 
 /** Constant-time check of a host answer's field 64. */
 export function verifyTerminalMac(input: VerifyTerminalMacInput): boolean {
   if (!(input.mac instanceof Uint8Array)) throw new HsmError('input_invalid');
-  return macMatches(generateTerminalMac(input), input.mac);
+  if (!(input.data instanceof Uint8Array)) throw new HsmError('input_invalid');
+  return macMatches(loadedMakOf(input.mak, input.algorithm).mac(input.data), input.mac);
 }

@@ -19,14 +19,19 @@ export type SaleLookup =
 
 /** The sale with this voucher number: the open batch first, then settled ones (to explain). */
 export function findSale(journal: readonly JournalEntry[], voucherNo: string): SaleLookup {
-  const sales = journal.filter((e) => e.kind === 'sale' && e.voucherNo === voucherNo);
-  const open = sales.find((entry) => !entry.settled);
-  if (open === undefined) {
-    return { kind: sales.length > 0 ? 'batch_settled' : 'original_not_found' };
+  // One pass without copying: the journal holds every approval of the open batch.
+  let settled = false;
+  for (const entry of journal) {
+    if (entry.voucherNo !== voucherNo || entry.kind !== 'sale') continue;
+    if (entry.settled) {
+      settled = true;
+      continue;
+    }
+    return entry.voidedByVoucherNo === undefined
+      ? { kind: 'found', sale: entry }
+      : { kind: 'already_voided' };
   }
-  return open.voidedByVoucherNo === undefined
-    ? { kind: 'found', sale: open }
-    : { kind: 'already_voided' };
+  return { kind: settled ? 'batch_settled' : 'original_not_found' };
 }
 
 /** Sales of the open batch, not voided, approved within [from, to), oldest first. */

@@ -23,11 +23,17 @@ export type Exchange =
 
 const FRAME_LENGTH_MAX = 8_192;
 
+interface Waiter {
+  readonly socket: Socket;
+  readonly timer: NodeJS.Timeout;
+  resolve(exchange: Exchange): void;
+}
+
 export class Link {
   private readonly options: LinkOptions;
   private socket: Socket | undefined;
-  /** The exchange in progress and the socket it waits on. */
-  private waiter: { readonly socket: Socket; finish(exchange: Exchange): void } | undefined;
+  /** The exchange in progress: the socket it waits on, its reply timer and its promise. */
+  private waiter: Waiter | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(options: LinkOptions) {
@@ -63,14 +69,9 @@ export class Link {
     const socket = this.socket;
     if (socket === undefined || socket.destroyed) return Promise.resolve({ kind: 'closed' });
     return new Promise((resolve) => {
-      const timer = setTimeout(() => finish({ kind: 'timeout' }), this.options.replyTimeoutMs);
-      const finish = (exchange: Exchange) => {
-        clearTimeout(timer);
-        this.waiter = undefined;
-        if (exchange.kind !== 'answer') this.close();
-        resolve(exchange);
-      };
-      this.waiter = { socket, finish };
+      const { replyTimeoutMs } = this.options;
+      const timer = setTimeout(() => this.finish(socket, { kind: 'timeout' }), replyTimeoutMs);
+      this.waiter = { socket, timer, resolve };
       socket.write(frame);
     });
   }
@@ -99,8 +100,14 @@ export class Link {
     this.idleTimer = undefined;
   }
 
-  private notify(socket: Socket, exchange: Exchange): void {
-    if (this.waiter?.socket === socket) this.waiter.finish(exchange);
+  /** Ends the exchange waiting on `socket`, if there is one. */
+  private finish(socket: Socket, exchange: Exchange): void {
+    const waiter = this.waiter;
+    if (waiter?.socket !== socket) return;
+    clearTimeout(waiter.timer);
+    this.waiter = undefined;
+    if (exchange.kind !== 'answer') this.close();
+    waiter.resolve(exchange);
   }
 
   private attach(socket: Socket): void {
@@ -110,19 +117,19 @@ export class Link {
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
       if (this.socket === socket) this.socket = undefined;
-      this.notify(socket, { kind: 'closed' });
+      this.finish(socket, { kind: 'closed' });
     });
     socket.on('data', (chunk: Buffer) => {
       const frames = splitter.push(chunk);
       if (!frames.ok) {
-        this.notify(socket, { kind: 'unreadable' });
+        this.finish(socket, { kind: 'unreadable' });
         socket.destroy();
         return;
       }
       for (const bytes of frames.value) {
         // A frame nobody waits for (one answer only per request) is dropped.
         const unpacked = unpackFrame(bytes);
-        this.notify(
+        this.finish(
           socket,
           unpacked.ok ? { kind: 'answer', frame: unpacked.value } : { kind: 'unreadable' },
         );

@@ -183,6 +183,67 @@ describe('reversal', () => {
     expect(r.host.chargedFen()).toBe(0n);
   });
 
+  it('is kept (96) when an approved void cannot be stored; its journal is unchanged', async () => {
+    let journalMax = Infinity;
+    rig = await startRig(
+      {},
+      {
+        persist: (state) => {
+          if (state.journal.length > journalMax) throw new Error('disk full');
+        },
+      },
+    );
+    const r = rig;
+    await r.terminal.signIn('003');
+    expect((await r.terminal.sale({ pan: DEBIT_CARD, amountFen: 900n })).status).toBe('approved');
+    const before = r.terminal.journal();
+    journalMax = 1;
+    const voided = await r.terminal.voidSale({ voucherNo: '000002' });
+    expect(voided).toEqual({ status: 'failed', reason: 'storage_failed', reversalPending: true });
+    expect(r.terminal.journal()).toEqual(before);
+    expect(r.terminal.status().pendingReversal).toMatchObject({
+      voucherNo: '000003',
+      reason: '96',
+    });
+    journalMax = Infinity;
+    // The unstored void is reversed first; the sale, still not voided, is voided again.
+    expect((await r.terminal.voidSale({ voucherNo: '000002' })).status).toBe('approved');
+    const reversals = r.host.requests.filter((m) => m.mti === '0400');
+    expect(reversals.map((m) => [m.stan, m.responseCode])).toEqual([['000003', '96']]);
+    const journal = r.terminal.journal();
+    expect(journal.map((t) => [t.kind, t.voucherNo, t.voidedByVoucherNo])).toEqual([
+      ['sale', '000002', '000004'],
+      ['void', '000004', undefined],
+    ]);
+    expect(r.host.chargedFen()).toBe(0n);
+  });
+
+  it('is kept and sent alike by a terminal that persists nothing', async () => {
+    const behave = (m: CupMessage) =>
+      m.mti === '0200' && m.amountFen === 7n ? { drop: true } : undefined;
+    rig = await startRig({ behave }, { persist: undefined });
+    const r = rig;
+    await r.terminal.signIn('003');
+    const lost = await r.terminal.sale({ pan: DEBIT_CARD, expiry: '2812', amountFen: 7n });
+    expect(lost).toEqual({ status: 'failed', reason: 'no_answer', reversalPending: true });
+    expect(r.terminal.status().pendingReversal).toEqual({
+      voucherNo: '000002',
+      reason: '98',
+      attempts: 0,
+    });
+    expect(r.terminal.state().pendingReversal?.message).toMatchObject({ mti: '0400' });
+    expect((await r.terminal.sale({ pan: DEBIT_CARD, amountFen: 8n })).status).toBe('approved');
+    expect(mtis(r)).toEqual(['0800', '0200', '0400', '0200']);
+    expect(r.host.requests[2]).toMatchObject({
+      pan: DEBIT_CARD,
+      amountFen: 7n,
+      stan: '000002',
+      expiryDate: '2812',
+      responseCode: '98',
+    });
+    expect(r.host.chargedFen()).toBe(8n);
+  });
+
   it('survives a restart: a saved pending reversal is sent by the restored terminal', async () => {
     const r = await signedIn((m) =>
       m.mti === '0200' && m.amountFen === 5n ? { drop: true } : undefined,

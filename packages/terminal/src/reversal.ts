@@ -5,7 +5,7 @@ import type { CupMessage } from '@shoudan/iso8583';
 import { checkAnswer } from './answer.ts';
 import { type Context, emit, save, send } from './context.ts';
 import { reversalOf } from './messages.ts';
-import type { ReversalReason } from './state.ts';
+import type { PendingReversal, ReversalReason } from './state.ts';
 import type { Failed, FailureReason } from './types.ts';
 
 export function failed(context: Context, reason: FailureReason): Failed {
@@ -71,6 +71,28 @@ function keepReversal(context: Context, reason: ReversalReason): void {
 }
 
 /**
+ * The reversal of a request, pending from before the request is sent until its answer decides.
+ * The 0400 is built from the request on first read: by `save` before the request leaves when
+ * the state is persisted, otherwise only if the reversal is shown or sent. Nearly every request
+ * is answered, so a terminal that persists nothing seldom builds one.
+ */
+class RequestReversal implements PendingReversal {
+  reason: ReversalReason = '98';
+  attempts = 0;
+  readonly #request: CupMessage;
+  #message: CupMessage | undefined;
+
+  constructor(request: CupMessage) {
+    this.#request = request;
+  }
+
+  get message(): CupMessage {
+    this.#message ??= reversalOf(this.#request);
+    return this.#message;
+  }
+}
+
+/**
  * Sends a MACed financial request and returns its valid answer. With `reversible`, a reversal
  * is stored first and kept (98 no answer, 06 unreadable or foreign answer, A0 bad MAC) unless a
  * valid answer comes; the caller clears it by saving what the answer decided.
@@ -80,13 +102,9 @@ export async function exchangeFinancial(
   request: CupMessage,
   reversible: boolean,
 ): Promise<Answered> {
-  const fail = (reason: FailureReason): Answered => ({
-    kind: 'failed',
-    failure: failed(context, reason),
-  });
   if (!(await context.link.open())) return fail('connect_failed');
   if (reversible) {
-    context.memory.pendingReversal = { message: reversalOf(request), reason: '98', attempts: 0 };
+    context.memory.pendingReversal = new RequestReversal(request);
     if (!(await save(context))) {
       context.memory.pendingReversal = undefined;
       return fail('storage_failed');
@@ -113,5 +131,10 @@ export async function exchangeFinancial(
       await save(context);
     }
     return fail(failure);
+  }
+
+  // Declared, not a closure in a const, which tsx would name anew on every call (see `serial`).
+  function fail(reason: FailureReason): Answered {
+    return { kind: 'failed', failure: failed(context, reason) };
   }
 }

@@ -56,6 +56,7 @@ export interface TerminalState {
 export type JournalEntry = TransactionRecord & { readonly pan?: string };
 
 export interface PendingReversal {
+  /** May be built on first read (a getter): copy a pending reversal field by field, not spread. */
   readonly message: CupMessage;
   reason: ReversalReason;
   attempts: number;

@@ -130,7 +130,13 @@ export function createTerminal(options: TerminalOptions): Terminal {
   let queue: Promise<unknown> = Promise.resolve();
   /** One request at a time: each operation waits for the one before it. */
   const serial = <T>(work: () => Promise<T>, followUp = true): Promise<T> => {
-    const run = async () => {
+    const next = queue.then(run, run);
+    queue = next.catch(() => undefined);
+    return next;
+
+    // A declaration, not a closure in a const: under tsx (esbuild keepNames) a closure kept in a
+    // const is named with Object.defineProperty each time it is made, ~0.3 µs per operation.
+    async function run(): Promise<T> {
       try {
         const result = await work();
         if (followUp) await signInIfRequested(context);
@@ -138,10 +144,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
       } finally {
         context.link.release();
       }
-    };
-    const next = queue.then(run, run);
-    queue = next.catch(() => undefined);
-    return next;
+    }
   };
   return {
     terminalId: options.terminalId,

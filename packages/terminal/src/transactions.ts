@@ -67,16 +67,7 @@ function entryOf(context: Context, input: EntryInput): JournalEntry {
   const { answer, request } = input;
   // Terminals take the card number for the slip and the upload from the answer's field 2.
   const pan = answer.pan ?? input.card.pan;
-  const optional = {
-    authCode: answer.authorisationCode,
-    cardOrganisation: answer.cardOrganisation,
-    responseText: answer.responseText,
-    hostDate: answer.localDate,
-    hostTime: answer.localTime,
-    settlementDate: answer.settlementDate,
-  };
-  const present = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));
-  return {
+  const entry: { -readonly [K in keyof JournalEntry]: JournalEntry[K] } = {
     kind: input.kind,
     batchNo: request.batchNo ?? context.memory.batchNo,
     voucherNo: request.stan ?? '',
@@ -89,16 +80,29 @@ function entryOf(context: Context, input: EntryInput): JournalEntry {
     at: context.options.clock.now(),
     operatorNo: context.settings.operatorNo.trim(),
     settled: false,
-    ...present,
-    ...input.extra,
   };
+  // Only what the answer carried: an entry holds no key set to undefined. Added one by one, in
+  // this order, so that entries share their hidden classes and their stored form stays the same.
+  if (answer.authorisationCode !== undefined) entry.authCode = answer.authorisationCode;
+  if (answer.cardOrganisation !== undefined) entry.cardOrganisation = answer.cardOrganisation;
+  if (answer.responseText !== undefined) entry.responseText = answer.responseText;
+  if (answer.localDate !== undefined) entry.hostDate = answer.localDate;
+  if (answer.localTime !== undefined) entry.hostTime = answer.localTime;
+  if (answer.settlementDate !== undefined) entry.settlementDate = answer.settlementDate;
+  return Object.assign(entry, input.extra);
+}
+
+/** The original sale of a void, marked voided by the void's voucher number once approved. */
+interface Voided {
+  readonly sale: JournalEntry;
+  readonly byVoucherNo: string;
 }
 
 /** Clears the reversal and records an approval; a record that cannot be stored is reversed (96). */
 async function conclude(
   context: Context,
   input: EntryInput,
-  update?: (journal: JournalEntry[]) => JournalEntry[],
+  voided?: Voided,
 ): Promise<TransactionResult> {
   const { answer } = input;
   const memory = context.memory;
@@ -109,12 +113,22 @@ async function conclude(
     const text = answer.responseText === undefined ? {} : { responseText: answer.responseText };
     return { status: 'declined', responseCode: answer.responseCode ?? '', ...text };
   }
-  const before = memory.journal;
+  // The journal is changed in place, not copied: it grows with every approval. Entries are
+  // replaced, never modified, and a change that cannot be stored is undone.
+  const journal = memory.journal;
   const entry = entryOf(context, input);
-  memory.journal = [...(update ? update(before) : before), entry];
+  const at = voided === undefined ? -1 : journal.lastIndexOf(voided.sale);
+  if (voided !== undefined && at !== -1) {
+    journal[at] = Object.assign({}, voided.sale, { voidedByVoucherNo: voided.byVoucherNo });
+  }
+  journal.push(entry);
   if (!(await save(context))) {
-    memory.journal = before;
-    if (pending !== undefined) memory.pendingReversal = { ...pending, reason: '96' };
+    journal.pop();
+    if (voided !== undefined && at !== -1) journal[at] = voided.sale;
+    if (pending !== undefined) {
+      pending.reason = '96';
+      memory.pendingReversal = pending;
+    }
     return failed(context, 'storage_failed');
   }
   return { status: 'approved', transaction: toRecord(entry) };
@@ -184,10 +198,8 @@ export async function voidSale(context: Context, input: VoidInput): Promise<Tran
     originalBatchNo: original.batchNo,
     originalRrn: original.rrn,
   };
-  const markVoided = (journal: JournalEntry[]) =>
-    journal.map((e) => (e === original ? { ...e, voidedByVoucherNo: stan } : e));
   const entry = { kind: 'void' as const, request: answered.request, answer: answered.answer };
-  return conclude(context, { ...entry, card, extra }, markVoided);
+  return conclude(context, { ...entry, card, extra }, { sale: original, byVoucherNo: stan });
 }
 
 /**
