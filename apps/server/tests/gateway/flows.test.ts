@@ -121,7 +121,7 @@ describe('sale, void, settlement, refund', () => {
     expect(again.message.responseText).toBe('原交易已撤销');
   });
 
-  it('refuses a void whose RRN, authorization code or card is not the original one (25)', async () => {
+  it('refuses a void whose RRN, auth code or card is not the original one (25)', async () => {
     const wrong = [
       { ...pos.voidMessage(first, TEST_CARDS.debit), rrn: '999999999999' },
       { ...pos.voidMessage(first, TEST_CARDS.debit), authorisationCode: '999999' },
