@@ -116,11 +116,40 @@ const BASELINE_INSERT = `
 
 /** One loop per POS, each a sale of ¥100 through the engine; a refused sale stops the bench. */
 export function engineSaleLoops(poses: readonly TestPos[]): (() => Promise<void>)[] {
-  return poses.map((pos) => async () => {
-    const result = await pos.sale(10_000n);
-    if (!result.ok) throw new Error(`bench sale refused: ${result.outcome.code}`);
+  return engineMixLoops(poses, null);
+}
+
+/**
+ * One loop per POS through the engine, as the gateway bench's terminals do over TCP: ¥100 sales,
+ * and with `voidEvery` n every n-th request a void of the POS's latest sale (null: sales only).
+ * A refusal stops the bench.
+ */
+export function engineMixLoops(
+  poses: readonly TestPos[],
+  voidEvery: number | null,
+): (() => Promise<void>)[] {
+  return poses.map((pos) => {
+    let n = 0;
+    let latest: { batchNo: number; voucherNo: number } | undefined;
+    return async () => {
+      n += 1;
+      if (voidEvery !== null && n % voidEvery === 0 && latest !== undefined) {
+        const voided = await pos.voidSale(latest, SALE_FEN);
+        if (!voided.ok) throw new Error(`bench void refused: ${voided.outcome.code}`);
+        latest = undefined;
+        return;
+      }
+      const sold = await pos.sale(SALE_FEN);
+      if (!sold.ok) throw new Error(`bench sale refused: ${sold.outcome.code}`);
+      latest = {
+        batchNo: sold.value.transaction.batchNo,
+        voucherNo: sold.value.transaction.voucherNo,
+      };
+    };
   });
 }
+
+const SALE_FEN = 10_000n;
 
 export type MeasureOptions = Pick<
   EngineBenchOptions,

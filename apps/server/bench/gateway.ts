@@ -1,7 +1,7 @@
 // Gateway throughput on PostgreSQL: the gateway in process, wired as `shoudan serve` wires it, and
 // N POS terminals (packages/terminal, TCP + MAC; 9 sales : 1 void, or sales only; long links, or a
-// connection per request) in a child process, each run next to the engine's own sale rate at that
-// count, on the same database.
+// connection per request) in a child process, each run next to the engine's own rate at that
+// count with the same mix (TestPos loops calling the engine in process), on the same database.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
@@ -18,7 +18,7 @@ import { createBenchDatabase } from './common.ts';
 import {
   backendCpuMs,
   cpuDelta,
-  engineSaleLoops,
+  engineMixLoops,
   measure,
   serverBackends,
   type Measured,
@@ -89,7 +89,7 @@ export type GatewayRun = {
   readonly link: LinkMode;
   readonly engine: Measured;
   readonly gateway: GatewayMeasured;
-  /** 1 − gateway answers per second / engine sales per second. */
+  /** 1 − gateway answers per second / engine answers per second, with the same mix. */
   readonly overhead: number;
 };
 
@@ -183,7 +183,7 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<Gat
       });
       const mix = `${mixOf(voidEvery)}, ${link} links`;
       console.log(`  ${count} terminals (${mix}): the engine alone, then the gateway …`);
-      const engineRun = await measureEngine(db, enginePos.slice(0, count), options);
+      const engineRun = await measureEngine(db, enginePos.slice(0, count), voidEvery, options);
       const gatewayRun = await measureGateway(db, gateway, terminals, {
         ...options,
         voidEvery,
@@ -211,10 +211,12 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<Gat
 function measureEngine(
   db: Db,
   poses: readonly TestPos[],
+  voidEvery: number | null,
   options: GatewayBenchOptions,
 ): Promise<Measured> {
   const { seconds, warmupSeconds } = options;
-  return measure(db, engineSaleLoops(poses), { seconds, warmupSeconds, maxOpsPerLoop: 1e9 });
+  const loops = engineMixLoops(poses, voidEvery);
+  return measure(db, loops, { seconds, warmupSeconds, maxOpsPerLoop: 1e9 });
 }
 
 const FLEET_MODULE = fileURLToPath(new URL('./gateway-fleet.ts', import.meta.url));
@@ -339,10 +341,11 @@ function cpuMs(value: number | null): string {
 export function printRun(run: GatewayRun): void {
   const { engine: e, gateway: g } = run;
   console.log(
-    `    engine alone: ${e.perSecond.toFixed(0)} sales/s, p50 ${ms(e.p50Ms)}, p99 ${ms(e.p99Ms)}`,
+    `    engine alone (${mixOf(run.voidEvery)}): ${e.perSecond.toFixed(0)} answers/s, ` +
+      `p50 ${ms(e.p50Ms)}, p99 ${ms(e.p99Ms)}`,
   );
   console.log(
-    `      per sale: ${e.statementsPerOp.toFixed(1)} statements; CPU node ` +
+    `      per answer: ${e.statementsPerOp.toFixed(1)} statements; CPU node ` +
       `${cpuMs(e.nodeCpuMsPerOp)} + server ${cpuMs(e.serverCpuMsPerOp)}`,
   );
   console.log(

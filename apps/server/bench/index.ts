@@ -174,9 +174,10 @@ function printSummary(
 }
 
 /**
- * The gateway's figures per run and its goals, judged on the sale/void runs: rate and p99 at the
- * count with the highest rate, the overhead at every count. False when an answer was not an
- * approval or the ledger check failed.
+ * The gateway's figures per run and its goals, judged on the sale/void runs on long links at the
+ * count with the highest rate: the rate, p99 at that rate, and the overhead against the engine
+ * alone with the same mix at that count (every count's overhead is printed). False when an answer
+ * was not an approval or the ledger check failed.
  */
 function printGateway(result: GatewayBenchResult): boolean {
   const verdict = (met: boolean) => (met ? 'MET' : 'MISSED');
@@ -203,8 +204,9 @@ function printGateway(result: GatewayBenchResult): boolean {
     if (Object.keys(g.problems).length > 0) clean = false;
   }
   console.log(
-    '  (CPU per answer: the gateway process with the engine, the database backends, the terminals)',
+    '  (engine/s: the engine alone with the same mix; CPU per answer: the gateway process with',
   );
+  console.log('  the engine, the database backends, the terminals)');
   const mixed = result.runs.filter((run) => run.voidEvery !== null && run.link === 'long');
   const best = mixed.reduce<GatewayRun | undefined>(
     (top, run) => (!top || run.gateway.perSecond > top.gateway.perSecond ? run : top),
@@ -225,11 +227,16 @@ function printGateway(result: GatewayBenchResult): boolean {
           ? `${verdict(g.p99Ms <= GATEWAY_GOALS.p99Ms)} (${tail})`
           : `MISSED (the rate was not reached; ${tail})`),
     );
-    const light = mixed.every((run) => run.overhead <= GATEWAY_GOALS.overhead);
-    const overheads = mixed.map((run) => `${(run.overhead * 100).toFixed(1)} %`).join(', ');
+    const percent = (run: GatewayRun) => `${(run.overhead * 100).toFixed(1)} %`;
+    const others = mixed.filter((run) => run !== best);
+    const elsewhere =
+      others.length === 0
+        ? ''
+        : `; at ${others.map((run) => `${run.terminals}: ${percent(run)}`).join(', ')}`;
     console.log(
-      `gateway overhead ${overheads} (goal ≤ ${GATEWAY_GOALS.overhead * 100} % at every ` +
-        `count): ${verdict(light)}`,
+      `gateway overhead at that rate ${percent(best)} against the engine alone with the same ` +
+        `mix (goal ≤ ${GATEWAY_GOALS.overhead * 100} %): ` +
+        `${verdict(best.overhead <= GATEWAY_GOALS.overhead)}${elsewhere}`,
     );
   }
   if (!clean) console.log('some answers were not approvals: see NOT APPROVED above');
