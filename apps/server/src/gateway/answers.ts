@@ -67,36 +67,45 @@ export type FinancialAnswerInput = {
   readonly approvalDetails?: boolean;
 };
 
-/** A financial answer (0210, 0230, 0410 …): echoed fields, then the host's. */
+/**
+ * A financial answer (0210, 0230, 0410 …): echoed fields, then the host's. The host's fields are
+ * assigned onto the fresh object `started` returns rather than spread into a new one: from a
+ * message like that, V8 makes `{ ...x, more }` a new hidden class every time, ~2 µs for each
+ * property after the spread (15 µs an answer, more than packing it), and the packer reading
+ * objects of ever new classes is slower too.
+ */
 export function financialAnswer(request: CupMessage, input: FinancialAnswerInput): CupMessage {
   const { facts } = input;
   const at = facts?.createdAt ?? input.at;
   const wall = shanghaiWallTime(at);
   const businessDate = facts?.businessDate ?? businessDateOf(at, input.cutoffTime);
   const approved = input.responseCode === GATEWAY_CODES.approved;
-  const answer: CupMessage = {
-    ...started(request),
-    localTime: wall.hhmmss,
-    localDate: wall.mmdd,
-    settlementDate: mmddOf(businessDate),
-    acquirerId: ACQUIRER_ID,
-    responseCode: input.responseCode,
-    ...(facts === null ? {} : { rrn: facts.rrn }),
-  };
+  const answer: CupMessage = Object.assign(
+    started(request),
+    {
+      localTime: wall.hhmmss,
+      localDate: wall.mmdd,
+      settlementDate: mmddOf(businessDate),
+      acquirerId: ACQUIRER_ID,
+      responseCode: input.responseCode,
+    },
+    facts === null ? {} : { rrn: facts.rrn },
+  );
   if (approved && facts !== null && input.approvalDetails !== false) {
-    return {
-      ...answer,
-      ...(facts.authCode === null ? {} : { authorisationCode: facts.authCode }),
-      additionalResponse: `${ISSUER_ID.padEnd(11)}${ACQUIRER_ID.padEnd(11)}`,
-      cardOrganisation: cardOrganisationOf(facts.cardOrg),
-    };
+    return Object.assign(
+      answer,
+      facts.authCode === null ? {} : { authorisationCode: facts.authCode },
+      {
+        additionalResponse: `${ISSUER_ID.padEnd(11)}${ACQUIRER_ID.padEnd(11)}`,
+        cardOrganisation: cardOrganisationOf(facts.cardOrg),
+      },
+    );
   }
   if (input.text === undefined) return answer;
-  return {
-    ...answer,
+  return Object.assign(answer, {
     cardOrganisation: cardOrganisationOf(facts?.cardOrg ?? null),
     responseText: input.text,
-  };
+  });
 }
 
 /** A decline the gateway decides itself (30, 40, 96, 99, A0, 97, 03), with its text. */
@@ -104,12 +113,10 @@ export function gatewayDecline(
   request: CupMessage,
   input: { readonly responseCode: string; readonly at: Date; readonly cutoffTime: string },
 ): CupMessage {
-  if (!isFinancial(request.mti)) return managementAnswer(request, input.responseCode, input.at);
-  return financialAnswer(request, {
-    ...input,
-    facts: null,
-    text: GATEWAY_TEXTS[input.responseCode],
-  });
+  const { responseCode, at, cutoffTime } = input;
+  if (!isFinancial(request.mti)) return managementAnswer(request, responseCode, at);
+  const text = GATEWAY_TEXTS[responseCode];
+  return financialAnswer(request, { responseCode, facts: null, at, cutoffTime, text });
 }
 
 /** A decline for a domain outcome: its code and Chinese text, from the record when there is one. */
@@ -122,15 +129,27 @@ export function outcomeDecline(
     readonly cutoffTime: string;
   },
 ): CupMessage {
-  const responseCode = responseCodeOf(input.code);
-  if (!isFinancial(request.mti)) return managementAnswer(request, responseCode, input.at);
-  return financialAnswer(request, { ...input, responseCode, text: answerTextOf(input.code) });
+  const { code, facts, at, cutoffTime } = input;
+  const responseCode = responseCodeOf(code);
+  if (!isFinancial(request.mti)) return managementAnswer(request, responseCode, at);
+  return financialAnswer(request, {
+    responseCode,
+    facts,
+    at,
+    cutoffTime,
+    text: answerTextOf(code),
+  });
 }
 
 /** A management answer (0810, 0830, 0330): echoed 11, 41, 42, 60, then 12, 13 and 39. */
 export function managementAnswer(request: CupMessage, responseCode: string, at: Date): CupMessage {
   const wall = shanghaiWallTime(at);
-  return { ...started(request), localTime: wall.hhmmss, localDate: wall.mmdd, responseCode };
+  // Assigned, not spread: see financialAnswer.
+  return Object.assign(started(request), {
+    localTime: wall.hhmmss,
+    localDate: wall.mmdd,
+    responseCode,
+  });
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { Socket } from 'node:net';
 import { FrameSplitter } from '@shoudan/iso8583';
 import type { Logger } from '../logger.ts';
-import { handleFrame, type FrameResult } from './handle-frame.ts';
+import { handleFrame } from './handle-frame.ts';
 import type { GatewayContext } from './types.ts';
 
 /** Whole frames waiting for their turn before reading pauses (the read buffer's bound). */
@@ -21,19 +21,29 @@ type State = {
   readonly queue: Uint8Array[];
   busy: boolean;
   closing: boolean;
+  readonly deadline: Deadline;
 };
 
 export function serveConnection(socket: Socket, deps: GatewayContext, log: Logger): Connection {
   const { config } = deps;
   const splitter = new FrameSplitter({ frameLengthMax: config.gatewayFrameLengthMax });
-  const state: State = { queue: [], busy: false, closing: false };
-  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
   const close: Close = (event, fields = {}) => {
     // Idleness is routine; the other reasons are trouble worth a look (warn).
     const level = event === 'connection.idle_closed' ? 'info' : 'warn';
     if (!socket.destroyed) log[level]({ event, ...fields });
     socket.destroy();
   };
+  const timeoutMs = config.gatewayMessageTimeoutMs;
+  // No late answer: the terminal has given up and will reverse; a late approval could contradict
+  // that. Closing also drops any request queued behind this one.
+  const deadline = new Deadline(timeoutMs, () => close('message.deadline_exceeded', { timeoutMs }));
+  const state: State = { queue: [], busy: false, closing: false, deadline };
+  const closed = new Promise<void>((resolve) =>
+    socket.once('close', () => {
+      deadline.dispose();
+      resolve();
+    }),
+  );
   socket.setNoDelay(true);
   socket.setTimeout(config.gatewayIdleTimeoutMs);
   socket.on('timeout', () => {
@@ -82,13 +92,10 @@ async function work(
     while (!socket.destroyed) {
       const frame = state.queue.shift();
       if (frame === undefined) break;
-      const result = await withDeadline(handleFrame(deps, frame, log), deps.config);
-      if (result === 'deadline') {
-        // No late answer: the terminal has given up and will reverse; a late approval could
-        // contradict that. Closing also drops any request queued behind this one.
-        close('message.deadline_exceeded', { timeoutMs: deps.config.gatewayMessageTimeoutMs });
-        return;
-      }
+      state.deadline.start();
+      const result = await handleFrame(deps, frame, log);
+      // Past its deadline the connection was closed (see Deadline): nothing more to do.
+      if (!state.deadline.stop()) return;
       if (result.kind === 'close') {
         close('connection.closed_unreadable', { reason: result.reason });
         return;
@@ -124,18 +131,44 @@ function resumeReading(socket: Socket, state: State): void {
   if (state.queue.length < QUEUED_FRAMES_MAX) socket.resume();
 }
 
-async function withDeadline(
-  answer: Promise<FrameResult>,
-  config: GatewayContext['config'],
-): Promise<FrameResult | 'deadline'> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<'deadline'>((resolve) => {
-    timer = setTimeout(() => resolve('deadline'), config.gatewayMessageTimeoutMs);
-  });
-  try {
-    return await Promise.race([answer, deadline]);
-  } finally {
-    clearTimeout(timer);
+/**
+ * The deadline of the request being answered: `onExpired` runs when one has taken `timeoutMs`.
+ * One timer per connection, re-armed (`refresh`) as each request starts and left running after,
+ * in place of a timer, a promise and a race per request: requests are answered one at a time,
+ * so when the timer fires it is the latest request's deadline, missed if that is still running.
+ */
+class Deadline {
+  private readonly timeoutMs: number;
+  private readonly onExpired: () => void;
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+
+  constructor(timeoutMs: number, onExpired: () => void) {
+    this.timeoutMs = timeoutMs;
+    this.onExpired = onExpired;
+  }
+
+  start(): void {
+    this.running = true;
+    if (this.timer === undefined) this.timer = setTimeout(() => this.fire(), this.timeoutMs);
+    else this.timer.refresh();
+  }
+
+  /** Ends the request's deadline; false when it had already passed. */
+  stop(): boolean {
+    const inTime = this.running;
+    this.running = false;
+    return inTime;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+  }
+
+  private fire(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.onExpired();
   }
 }
 
