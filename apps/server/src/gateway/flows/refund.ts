@@ -1,7 +1,8 @@
 // Refund (退货, 0220 / 60.1 25): the original is named by its RRN (37) and date (61.3), within the
 // merchant; 61.1/61.2 and the card, when sent, must be the original's. Then engine.refund, whose
 // answer to a byte-identical retransmission is the first one again.
-import { cardOf, checkPin } from '../card.ts';
+import { isPan, maskPan } from '@shoudan/core';
+import { cardOf, checkPin, type CardData } from '../card.ts';
 import { findSaleByRrn } from '../lookups.ts';
 import { GATEWAY_CODES } from '../response-codes.ts';
 import type { FlowContext, Reply } from '../types.ts';
@@ -12,7 +13,6 @@ import {
   paymentReply,
   requestKeyOf,
 } from './payment-reply.ts';
-import { sameCard } from './sale.ts';
 
 export async function answerRefund(ctx: FlowContext): Promise<Reply> {
   const key = requestKeyOf(ctx);
@@ -42,4 +42,10 @@ export async function answerRefund(ctx: FlowContext): Promise<Reply> {
     original: { rrn, dateMmdd: isBlank(originalDate) ? null : (originalDate ?? null) },
   });
   return paymentReply(ctx, key, result);
+}
+
+/** The card sent against the original's masked PAN (first 6, last 4), where both are known. */
+function sameCard(card: CardData | null, panMasked: string | null): boolean {
+  if (card === null || panMasked === null || !isPan(card.pan)) return true;
+  return maskPan(card.pan) === panMasked;
 }

@@ -67,9 +67,3 @@ function claimsOf(request: CupMessage, card: CardData | null): OriginalClaims {
     ...(card !== null && isPan(card.pan) ? { panMasked: maskPan(card.pan) } : {}),
   };
 }
-
-/** The card sent against the original's masked PAN (first 6, last 4), where both are known. */
-export function sameCard(card: CardData | null, panMasked: string | null): boolean {
-  if (card === null || panMasked === null || !isPan(card.pan)) return true;
-  return maskPan(card.pan) === panMasked;
-}
