@@ -17,21 +17,21 @@ export type SaleLookup =
   | { readonly kind: 'found'; readonly sale: JournalEntry }
   | { readonly kind: 'original_not_found' | 'already_voided' | 'batch_settled' };
 
-/** The sale with this voucher number: the open batch first, then settled ones (to explain). */
+/**
+ * The sale with this voucher number in the open batch; else, to explain, whether a settled batch
+ * had one. Newest first, without copying: a void is mostly of a recent sale, and every settled
+ * entry comes before the open batch's (`closeBatch`), so the first match decides.
+ */
 export function findSale(journal: readonly JournalEntry[], voucherNo: string): SaleLookup {
-  // One pass without copying: the journal holds every approval of the open batch.
-  let settled = false;
-  for (const entry of journal) {
-    if (entry.voucherNo !== voucherNo || entry.kind !== 'sale') continue;
-    if (entry.settled) {
-      settled = true;
-      continue;
-    }
+  for (let i = journal.length - 1; i >= 0; i--) {
+    const entry = journal[i];
+    if (entry === undefined || entry.voucherNo !== voucherNo || entry.kind !== 'sale') continue;
+    if (entry.settled) return { kind: 'batch_settled' };
     return entry.voidedByVoucherNo === undefined
       ? { kind: 'found', sale: entry }
       : { kind: 'already_voided' };
   }
-  return { kind: settled ? 'batch_settled' : 'original_not_found' };
+  return { kind: 'original_not_found' };
 }
 
 /** Sales of the open batch, not voided, approved within [from, to), oldest first. */
