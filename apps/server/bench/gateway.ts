@@ -1,11 +1,12 @@
 // Gateway throughput on PostgreSQL: the gateway in process, wired as `shoudan serve` wires it, and
 // N POS terminals (packages/terminal, TCP + MAC; 9 sales : 1 void, or sales only; long links, or a
 // connection per request) in a child process, each run next to the engine's own rate at that
-// count with the same mix (TestPos loops calling the engine in process), on the same database.
+// count with the same mix (TestPos loops calling the engine in process), on the same database;
+// then a floor run: the gateway and the terminals over an engine answering from memory.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { createIds, systemClock } from '@shoudan/core';
+import { createIds, systemClock, type Engine, type PaymentResult } from '@shoudan/core';
 import type { Db } from '@shoudan/db';
 import { countStatements, createWorld, TestPos } from '@shoudan/db/testing';
 import { loadConfig } from '../src/config.ts';
@@ -36,6 +37,11 @@ export type GatewayBenchOptions = {
   readonly salesOnlyRun: boolean;
   /** One more run at the last count, 9 : 1, with a TCP connection per request. */
   readonly shortLinkRun: boolean;
+  /**
+   * One more run at the last count, 9 : 1 on long links, through a second gateway whose engine
+   * answers from memory (`engineFromMemory`): what the gateway and the terminals cost alone.
+   */
+  readonly floorRun: boolean;
 };
 
 /**
@@ -55,6 +61,7 @@ export const GATEWAY_DEFAULTS: GatewayBenchOptions = {
   voidEvery: 10,
   salesOnlyRun: true,
   shortLinkRun: true,
+  floorRun: true,
 };
 
 /** PostgreSQL connections of the server process: `shoudan serve`'s pool size. */
@@ -93,8 +100,12 @@ export type GatewayRun = {
   readonly overhead: number;
 };
 
+/** The gateway and the terminals alone: nothing recorded after each terminal's first sale. */
+export type FloorRun = { readonly terminals: number; readonly gateway: GatewayMeasured };
+
 export type GatewayBenchResult = {
   readonly runs: readonly GatewayRun[];
+  readonly floor: FloorRun | undefined;
   readonly poolSize: number;
   readonly logLevel: string;
   readonly ledgerOk: boolean;
@@ -129,11 +140,13 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<Gat
   ];
   const database = await createBenchDatabase(GATEWAY_POOL_SIZE);
   let gateway: Gateway | undefined;
+  let floorGateway: Gateway | undefined;
   try {
     const world = await createWorld(database, {
       start: systemClock.now().toISOString(),
       merchants: Math.max(...counts),
-      terminalsPerMerchant: 1 + plan.length,
+      // The engine's, one per run, and the floor run's.
+      terminalsPerMerchant: 2 + plan.length,
     });
     // As `shoudan serve` does (main.ts, services.ts, serve.ts): production clock, ids, engine and
     // card-network simulator, the default settings, log lines written synchronously (to nowhere).
@@ -156,31 +169,28 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<Gat
     const store = services.terminalKeys;
     const zpk = await ensureNetworkZpk({ hsm, store, clock });
     const { engine, db } = services;
-    gateway = await createGateway({
-      config,
-      engine,
-      db,
-      terminalKeys: store,
-      hsm,
-      zpk,
-      clock,
-      logger,
-    });
+    const gatewayOver = (over: Engine) =>
+      createGateway({ config, engine: over, db, terminalKeys: store, hsm, zpk, clock, logger });
+    gateway = await gatewayOver(engine);
     const enginePos = world.merchants.map((m) => new TestPos(engine, m.terminalIds[0] ?? ''));
     const runs: GatewayRun[] = [];
-    for (const [index, { terminals: count, voidEvery, link }] of plan.entries()) {
+    /** The count's terminals of the world's n-th set, with TMKs loaded for the fleet. */
+    const fleetOf = async (count: number, n: number): Promise<FleetTerminal[]> => {
       const merchants = world.merchants.slice(0, count);
-      const terminalIds = merchants.map((m) => m.terminalIds[1 + index] ?? '');
+      const terminalIds = merchants.map((m) => m.terminalIds[n] ?? '');
       const tmks = await loadTerminalMasterKeys(
         { hsm, store, clock },
         terminalIds.map((terminalId) => ({ terminalId })),
       );
-      const terminals = terminalIds.map((terminalId): FleetTerminal => {
+      return terminalIds.map((terminalId): FleetTerminal => {
         const entry = tmks[terminalId];
         if (!entry) throw new Error(`no TMK for ${terminalId}`);
         const { merchantNo, scheme, clearKeyHex, macAlgorithm } = entry;
         return { terminalId, merchantNo, tmk: { scheme, clearKeyHex }, macAlgorithm };
       });
+    };
+    for (const [index, { terminals: count, voidEvery, link }] of plan.entries()) {
+      const terminals = await fleetOf(count, 1 + index);
       const mix = `${mixOf(voidEvery)}, ${link} links`;
       console.log(`  ${count} terminals (${mix}): the engine alone, then the gateway …`);
       const engineRun = await measureEngine(db, enginePos.slice(0, count), voidEvery, options);
@@ -200,12 +210,57 @@ export async function runGatewayBench(options: GatewayBenchOptions): Promise<Gat
       printRun(run);
       runs.push(run);
     }
+    let floor: FloorRun | undefined;
+    if (options.floorRun && last !== undefined) {
+      console.log(`  ${last} terminals (${mixOf(options.voidEvery)}, long links), floor run …`);
+      floorGateway = await gatewayOver(engineFromMemory(engine));
+      const terminals = await fleetOf(last, 1 + plan.length);
+      const measured = await measureGateway(db, floorGateway, terminals, {
+        ...options,
+        link: 'long',
+      });
+      floor = { terminals: last, gateway: measured };
+      printFloor(floor);
+    }
     const ledger = await engine.checkLedger();
-    return { runs, poolSize: GATEWAY_POOL_SIZE, logLevel: config.logLevel, ledgerOk: ledger.ok };
+    return {
+      runs,
+      floor,
+      poolSize: GATEWAY_POOL_SIZE,
+      logLevel: config.logLevel,
+      ledgerOk: ledger.ok,
+    };
   } finally {
+    await floorGateway?.close();
     await gateway?.close();
     await database.drop();
   }
+}
+
+/**
+ * The engine of the floor run: a terminal's sales and voids go to the real engine until one is
+ * approved; after that, each is answered at once with that approval, renumbered with the
+ * request's batch and voucher numbers, and nothing is recorded. The gateway still does all its
+ * own work (TCP, 8583, both MACs, the terminal's session, the log line), and so do the terminals.
+ */
+function engineFromMemory(engine: Engine): Engine {
+  const approvals = new Map<string, Extract<PaymentResult, { ok: true }>>();
+  const answer =
+    <I extends { terminalId: string; batchNo: number; voucherNo: number }>(
+      real: (input: I) => Promise<PaymentResult>,
+    ) =>
+    async (input: I): Promise<PaymentResult> => {
+      const first = approvals.get(input.terminalId);
+      if (first === undefined) {
+        const result = await real(input);
+        if (result.ok) approvals.set(input.terminalId, result);
+        return result;
+      }
+      const { batchNo, voucherNo } = input;
+      const transaction = { ...first.value.transaction, batchNo, voucherNo };
+      return { ok: true, value: { ...first.value, transaction, duplicate: false } };
+    };
+  return { ...engine, sale: answer(engine.sale), voidSale: answer(engine.voidSale) };
 }
 
 function measureEngine(
@@ -336,6 +391,22 @@ function ms(value: number | null): string {
 
 function cpuMs(value: number | null): string {
   return value === null ? 'n/a' : `${value.toFixed(2)} ms`;
+}
+
+function printFloor(floor: FloorRun): void {
+  const g = floor.gateway;
+  console.log(
+    `    gateway over an engine answering from memory: ${g.perSecond.toFixed(0)} answers/s, ` +
+      `p50 ${ms(g.p50Ms)}, p99 ${ms(g.p99Ms)}`,
+  );
+  console.log(
+    `      per answer: CPU gateway ${cpuMs(g.gatewayCpuMsPerOp)} + server ` +
+      `${cpuMs(g.serverCpuMsPerOp)} + terminals ${cpuMs(g.clientCpuMsPerOp)}`,
+  );
+  const problems = Object.entries(g.problems);
+  if (problems.length > 0) {
+    console.log(`    NOT APPROVED: ${problems.map(([k, n]) => `${n}× ${k}`).join(', ')}`);
+  }
 }
 
 export function printRun(run: GatewayRun): void {

@@ -15,6 +15,7 @@ import {
   GATEWAY_DEFAULTS,
   mixOf,
   runGatewayBench,
+  type FloorRun,
   type GatewayBenchResult,
   type GatewayRun,
 } from './gateway.ts';
@@ -174,6 +175,46 @@ function printSummary(
 }
 
 /**
+ * What the gateway and the terminals cost alone (the floor run), beside the engine alone and the
+ * gateway run at the best count: CPU per answer and vCPUs busy, what the overhead goal's rate
+ * would keep busy at the gateway run's cost, and the share of the engine's rate the parts allow
+ * when the gateway run keeps the vCPUs as busy as the engine alone did.
+ */
+function printFloorBound(best: GatewayRun, floor: FloorRun): void {
+  const f = floor.gateway;
+  const { engine: e, gateway: g } = best;
+  console.log(
+    `floor (${floor.terminals} terminals, the engine answering from memory): ` +
+      `${f.perSecond.toFixed(0)} answers/s, CPU per answer gateway ` +
+      `${f.gatewayCpuMsPerOp.toFixed(2)} + terminals ${f.clientCpuMsPerOp.toFixed(2)} ms`,
+  );
+  if (e.serverCpuMsPerOp === null || g.serverCpuMsPerOp === null) return;
+  const engineCpu = e.nodeCpuMsPerOp + e.serverCpuMsPerOp;
+  const floorCpu = f.gatewayCpuMsPerOp + (f.serverCpuMsPerOp ?? 0) + f.clientCpuMsPerOp;
+  const gatewayCpu = g.gatewayCpuMsPerOp + g.serverCpuMsPerOp + g.clientCpuMsPerOp;
+  const busy = (perSecond: number, cpuMs: number) => ((perSecond * cpuMs) / 1000).toFixed(2);
+  console.log(
+    `CPU ms per answer at ${best.terminals}: the engine alone ${engineCpu.toFixed(2)} ` +
+      `(${busy(e.perSecond, engineCpu)} vCPUs busy), the gateway and terminals alone ` +
+      `${floorCpu.toFixed(2)}, both in the gateway run ${gatewayCpu.toFixed(2)} ` +
+      `(${busy(g.perSecond, gatewayCpu)} vCPUs busy)`,
+  );
+  const goalRate = (1 - GATEWAY_GOALS.overhead) * e.perSecond;
+  console.log(
+    `  ${((1 - GATEWAY_GOALS.overhead) * 100).toFixed(0)} % of the engine's rate, ` +
+      `${goalRate.toFixed(0)}/s, at the gateway run's ${gatewayCpu.toFixed(2)} ms per answer ` +
+      `would keep ${busy(goalRate, gatewayCpu)} vCPUs busy (the machine has ${cpus().length})`,
+  );
+  const share = engineCpu / (engineCpu + floorCpu);
+  const percent = (value: number) => `${(value * 100).toFixed(0)} %`;
+  console.log(
+    `  the parts add up to ${(engineCpu + floorCpu).toFixed(2)} ms: with the vCPUs as busy as ` +
+      `the engine alone kept them, the gateway could answer at most ${percent(share)} ` +
+      `of its rate (overhead ≥ ${percent(1 - share)})`,
+  );
+}
+
+/**
  * The gateway's figures per run and its goals, judged on the sale/void runs on long links at the
  * count with the highest rate: the rate, p99 at that rate, and the overhead against the engine
  * alone with the same mix at that count (every count's overhead is printed). False when an answer
@@ -239,6 +280,8 @@ function printGateway(result: GatewayBenchResult): boolean {
         `${verdict(best.overhead <= GATEWAY_GOALS.overhead)}${elsewhere}`,
     );
   }
+  if (best && result.floor) printFloorBound(best, result.floor);
+  if (result.floor && Object.keys(result.floor.gateway.problems).length > 0) clean = false;
   if (!clean) console.log('some answers were not approvals: see NOT APPROVED above');
   console.log(`ledger check after the runs: ${result.ledgerOk ? 'ok' : 'FAILED'}`);
   return clean && result.ledgerOk;
