@@ -19,11 +19,17 @@ export function ownerOf(request: FastifyRequest): string {
   return p.kind === 'staff' ? `staff:${p.id}` : `merchant:${p.merchantId}`;
 }
 
-/** What makes two requests the same: route, path parameters and body. */
+/**
+ * What makes two requests the same: route, path parameters, query and body. The query counts
+ * because it may carry what authorises the request (an applicant's access token): a replay
+ * answers only the request that was first answered, never one that would have been refused.
+ */
 export function requestHashOf(request: FastifyRequest): string {
   const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
+  const { params, query, body } = request;
   return sha256(
-    `${route} ${JSON.stringify(request.params)} ${JSON.stringify(request.body ?? null)}`,
+    `${route} ${JSON.stringify(params)} ${JSON.stringify(query ?? null)} ` +
+      JSON.stringify(body ?? null),
   );
 }
 
@@ -56,12 +62,23 @@ export async function claimKey(
   return stored;
 }
 
+/**
+ * For an answer that shows a secret once (an access token): what is kept of it, without the
+ * secret, and how a replay answers from what was kept (with a new secret, in the replay's
+ * transaction). Nothing secret is kept at rest beside the change.
+ */
+export type OnceShown = {
+  readonly kept: (answer: Answer) => Answer;
+  readonly replayed: (tx: Db, kept: Answer) => Promise<Answer>;
+};
+
 /** Runs `change` in a transaction, under the request's Idempotency-Key when it has one. */
 export async function inTransaction(
   deps: HttpDeps,
   request: FastifyRequest,
   reply: FastifyReply,
   change: (tx: Db) => Promise<Answer>,
+  onceShown?: OnceShown,
 ): Promise<FastifyReply> {
   const key = idempotencyKeyOf(request);
   const owner = ownerOf(request);
@@ -73,16 +90,18 @@ export async function inTransaction(
       if (stored) {
         // The claim and the answer commit together: a claim without its answer is never seen.
         if (stored.statusCode === 0) throw new Error('idempotency key claimed without an answer');
-        return { replayed: true, answer: { status: stored.statusCode, body: stored.responseBody } };
+        const kept = { status: stored.statusCode, body: stored.responseBody };
+        return { replayed: true, answer: onceShown ? await onceShown.replayed(tx, kept) : kept };
       }
     }
     const answer = await change(tx);
     if (key !== undefined) {
+      const kept = onceShown ? onceShown.kept(answer) : answer;
       await platform.idempotency.storeIdempotentAnswer(tx, {
         owner,
         key,
-        statusCode: answer.status,
-        responseBody: answer.body,
+        statusCode: kept.status,
+        responseBody: kept.body,
       });
     }
     return { replayed: false, answer };

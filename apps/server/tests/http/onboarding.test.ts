@@ -369,11 +369,21 @@ describe('rejection and resubmission', () => {
 
     const corrected = individualForm({ businessName: '张记小吃店' });
     const resubmitUrl = `/v1/applications/onboarding/${first.id}/resubmit?token=${first.token}`;
-    const second = await h.call('POST', resubmitUrl, { body: corrected });
+    const headers = { 'idempotency-key': `resubmit-${first.id}` };
+    const second = await h.call('POST', resubmitUrl, { body: corrected, headers });
     expect(second.status).toBe(201);
     expect(second.body.previousApplicationId).toBe(first.id);
     expect(second.body.id).not.toBe(first.id);
-    const next = { id: String(second.body.id), token: String(second.body.accessToken) };
+    // Sent again: the same correction with a new token; without the right token, refused.
+    const replayed = await h.call('POST', resubmitUrl, { body: corrected, headers });
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(replayed.body).toMatchObject({ id: second.body.id, previousApplicationId: first.id });
+    const wrongToken = resubmitUrl.replace(first.token, `oa_${'y'.repeat(43)}`);
+    const stranger = await h.call('POST', wrongToken, { body: corrected, headers });
+    expect(stranger.status).toBe(422);
+    expect(stranger.body.code).toBe('idempotency_key_reused');
+    const next = { id: String(second.body.id), token: String(replayed.body.accessToken) };
+    expect((await follow({ ...next, token: String(second.body.accessToken) })).status).toBe(404);
     const nextSeen = await follow(next);
     expect(nextSeen.body).toMatchObject({ status: 'submitted', previousApplicationId: first.id });
     expect(nextSeen.body.payload.businessName).toBe('张记小吃店');
@@ -430,14 +440,31 @@ describe('refusals of the application', () => {
 
   it('replays an application sent again with the same Idempotency-Key', async () => {
     const form = individualForm();
-    const headers = { 'idempotency-key': `onboarding-${form.phone}` };
+    const key = `onboarding-${form.phone}`;
+    const headers = { 'idempotency-key': key };
     const first = await apply(form, headers);
     const before = await counts();
     const again = await apply(form, headers);
     expect(again.status).toBe(201);
-    expect(again.body).toEqual(first.body);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(await counts()).toEqual(before);
+    // The same application; the token is shown once, so the replay shows a new one instead.
+    const { accessToken, ...rest } = again.body;
+    expect(rest).toEqual({ ...first.body, accessToken: undefined });
+    expect(accessToken).toMatch(/^oa_[\w-]{43}$/);
+    expect(accessToken).not.toBe(first.body.accessToken);
+    expect((await follow({ id: first.body.id, token: accessToken })).status).toBe(200);
+    expect((await follow({ id: first.body.id, token: first.body.accessToken })).status).toBe(404);
+    // What the key keeps holds neither token.
+    const [kept] = await h.db
+      .select()
+      .from(schema.idempotencyKeys)
+      .where(eq(schema.idempotencyKeys.key, key));
+    expect(kept?.statusCode).toBe(201);
+    const keptText = JSON.stringify(kept?.responseBody);
+    expect(keptText).toContain(first.body.id);
+    expect(keptText).not.toContain(first.body.accessToken);
+    expect(keptText).not.toContain(accessToken);
     const other = await apply(individualForm(), headers);
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('idempotency_key_reused');

@@ -25,8 +25,8 @@ import { hashPassword } from '../auth/passwords.ts';
 import { staffOf } from '../auth/principal.ts';
 import type { HttpDeps } from '../context.ts';
 import { OutcomeError } from '../errors.ts';
-import { inTransaction } from '../idempotency.ts';
-import { applicationOfToken } from '../onboarding/access.ts';
+import { inTransaction, type OnceShown } from '../idempotency.ts';
+import { applicationOfToken, newAccessToken } from '../onboarding/access.ts';
 import { submitOnboarding, resubmitOnboarding, type Submitted } from '../onboarding/apply.ts';
 import { executeOnboarding, recheckOnboarding } from '../onboarding/approve.ts';
 import {
@@ -62,6 +62,21 @@ function submissionBody(
   };
 }
 
+/**
+ * The access token is shown once and only its digest is kept: the Idempotency-Key's copy of the
+ * answer keeps no token, and a replay shows a new one in its place (the one before stops working;
+ * a client that sends again did not get, or will not use, the first answer).
+ */
+const ACCESS_TOKEN_ONCE: OnceShown = {
+  kept: (answer) => ({ ...answer, body: { ...(answer.body as object), accessToken: null } }),
+  replayed: async (tx, kept) => {
+    const body = kept.body as OnboardingSubmission;
+    const { token, tokenHash } = newAccessToken();
+    await platform.onboarding.replaceTokenHash(tx, { applicationId: body.id, tokenHash });
+    return { ...kept, body: { ...body, accessToken: token } };
+  },
+};
+
 export const registerOnboardingRoutes: RegisterRoutes = (app, deps) => {
   registerApply(app, deps);
   registerFollow(app, deps);
@@ -91,11 +106,17 @@ function registerApply(app: App, deps: HttpDeps): void {
       },
     },
     async (request, reply) =>
-      inTransaction(deps, request, reply, async (tx) => {
-        const form = request.body;
-        const submitted = await submitOnboarding(deps, tx, request, { form, previous: null });
-        return { status: 201, body: submissionBody(submitted, null) };
-      }),
+      inTransaction(
+        deps,
+        request,
+        reply,
+        async (tx) => {
+          const form = request.body;
+          const submitted = await submitOnboarding(deps, tx, request, { form, previous: null });
+          return { status: 201, body: submissionBody(submitted, null) };
+        },
+        ACCESS_TOKEN_ONCE,
+      ),
   );
   app.post(
     '/v1/applications/onboarding/:id/resubmit',
@@ -111,16 +132,26 @@ function registerApply(app: App, deps: HttpDeps): void {
       },
     },
     async (request, reply) =>
-      inTransaction(deps, request, reply, async (tx) => {
-        const { id } = request.params;
-        const found = await applicationOfToken(tx, { id, token: request.query.token, lock: true });
-        const submitted = await resubmitOnboarding(deps, tx, request, {
-          form: request.body,
-          previous: found.application,
-          applicant: found.applicant,
-        });
-        return { status: 201, body: submissionBody(submitted, id) };
-      }),
+      inTransaction(
+        deps,
+        request,
+        reply,
+        async (tx) => {
+          const { id } = request.params;
+          const found = await applicationOfToken(tx, {
+            id,
+            token: request.query.token,
+            lock: true,
+          });
+          const submitted = await resubmitOnboarding(deps, tx, request, {
+            form: request.body,
+            previous: found.application,
+            applicant: found.applicant,
+          });
+          return { status: 201, body: submissionBody(submitted, id) };
+        },
+        ACCESS_TOKEN_ONCE,
+      ),
   );
 }
 

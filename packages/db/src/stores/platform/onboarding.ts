@@ -35,6 +35,17 @@ export async function findApplicant(
   return row;
 }
 
+/** Replaces the digest of the applicant's access token (a new token was shown instead). */
+export async function replaceTokenHash(
+  db: Db,
+  input: { applicationId: string; tokenHash: string },
+): Promise<void> {
+  await db
+    .update(onboardingApplicants)
+    .set({ tokenHash: input.tokenHash })
+    .where(eq(onboardingApplicants.applicationId, input.applicationId));
+}
+
 /** Records the merchant and owner an approved application became. */
 export async function recordMerchantOf(
   db: Db,
