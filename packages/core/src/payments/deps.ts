@@ -90,21 +90,46 @@ export async function recordDecline(
   return err(outcome(code, detail));
 }
 
+/** How a payment whose write failed answers from what the store holds under its key. */
+export type RecordedAfterDefect<T> = {
+  readonly store: PaymentsStore;
+  readonly key: RequestKey;
+  readonly answer: (found: TransactionRecord) => T;
+};
+
 /**
- * Runs a request's database transaction. When it fails nothing was recorded, yet the network may
- * already have approved the request: release whatever it holds for `ref`, then let the defect go.
+ * Runs `work` after the network was (or may be) asked for `ref`. When it fails, whatever the
+ * network holds for `ref` is released and the defect goes on, unless `recorded` says where the
+ * payment would be recorded and something is found there: a failed write may have committed all
+ * the same (the answer to a COMMIT can be lost after the server committed), so the record under
+ * the key is read back once any write in flight has ended (`PaymentsStore.recordedUnder`). A
+ * record with an authorization code owns the network's approval of `ref` (one per key), which is
+ * kept; one without releases it; either answers through `recorded.answer`. When the store cannot
+ * be read either, the hold is released as if nothing was recorded.
  */
 export async function releasedOnDefect<T>(
   network: CardNetwork,
   ref: string,
   work: () => Promise<T>,
+  recorded?: RecordedAfterDefect<T>,
 ): Promise<T> {
   try {
     return await work();
   } catch (defect) {
-    await network.reverse(ref).catch(() => undefined);
+    const found = await recorded?.store.recordedUnder(recorded.key).catch(() => undefined);
+    if (!found || found.authCode === null) await network.reverse(ref).catch(() => undefined);
+    if (found && recorded) return recorded.answer(found);
     throw defect;
   }
+}
+
+/** Answers a payment whose write failed from the record under its key, as a retransmission. */
+export function recordedAsReplay(
+  deps: PaymentsDeps,
+  key: RequestKey,
+  hash: string,
+): RecordedAfterDefect<PaymentResult> {
+  return { store: deps.store, key, answer: (found) => replay(found, hash, deps.rules) };
 }
 
 /** The network's answer as a payment reads it: its authorization code, or why it refused. */
@@ -186,8 +211,16 @@ export async function recordOnSnapshot(
           lines: posting.lines,
         })
       : null;
-  const written = await releasedOnDefect(deps.network, decided.ref, () =>
-    decided.write(record, entry),
+  // Its own record found after a failure was written; another's (a retransmission's) was not.
+  const written = await releasedOnDefect(
+    deps.network,
+    decided.ref,
+    () => decided.write(record, entry),
+    {
+      store: deps.store,
+      key,
+      answer: (found) => (found.id === record.id ? { rrn: found.rrn } : undefined),
+    },
   );
   if (!written) {
     deps.snapshots.forget(key.terminalId);

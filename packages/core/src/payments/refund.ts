@@ -12,6 +12,7 @@ import {
   draftRecord,
   recordApproval,
   recordDecline,
+  recordedAsReplay,
   releasedOnDefect,
   replay,
   terminalRefusal,
@@ -37,17 +38,25 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export async function refund(deps: PaymentsDeps, input: RefundInput): Promise<PaymentResult> {
   try {
-    return await releasedOnDefect(deps.network, networkRef(input), () =>
-      refundInTransaction(deps, input),
+    const recorded = recordedAsReplay(deps, input, refundHash(input));
+    return await releasedOnDefect(
+      deps.network,
+      networkRef(input),
+      () => refundInTransaction(deps, input),
+      recorded,
     );
   } finally {
     deps.snapshots.handled(input);
   }
 }
 
+function refundHash(input: RefundInput): string {
+  return requestHash(['refund', input.amountFen, input.original.rrn]);
+}
+
 async function refundInTransaction(deps: PaymentsDeps, input: RefundInput): Promise<PaymentResult> {
   if (input.amountFen <= 0n) return err(outcome('invalid_amount'));
-  const hash = requestHash(['refund', input.amountFen, input.original.rrn]);
+  const hash = refundHash(input);
   const ref = networkRef(input);
   const at = deps.clock.now();
   return deps.store.transaction(async (tx) => {

@@ -193,6 +193,12 @@ export interface PaymentsStore {
    * expected and its cycle open; then the original is voided with it. Else nothing is recorded.
    */
   recordExpectedVoid(expected: ExpectedVoid): Promise<{ readonly rrn: string } | undefined>;
+  /**
+   * The transaction recorded under `key`, read once a write in flight under its terminal's lock
+   * has ended (committed or rolled back): what a payment whose write failed goes by. Fails when
+   * the lock is not had within a few seconds.
+   */
+  recordedUnder(key: RequestKey): Promise<TransactionRecord | undefined>;
   /** Approved sales of a terminal in a time range that are still in an open batch and date. */
   voidableSales(query: VoidableSalesQuery): Promise<TransactionRecord[]>;
   findByRrn(rrn: string): Promise<TransactionRecord | undefined>;

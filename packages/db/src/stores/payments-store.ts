@@ -3,8 +3,13 @@
 // (`sale-groups.ts`), and payments decided on their terminal's snapshot are recorded in groups of
 // one statement (`expected-payments.ts`); on PGlite each is drizzle's transaction. The statements
 // are the same.
-import { eq, sql, type SQL } from 'drizzle-orm';
-import type { PaymentsStore, VoidableSalesQuery } from '@shoudan/core';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type {
+  PaymentsStore,
+  RequestKey,
+  TransactionRecord,
+  VoidableSalesQuery,
+} from '@shoudan/core';
 import type { Db } from '../drivers/open.ts';
 import { transactions } from '../schema/index.ts';
 import { ExpectedPayments } from './expected-payments.ts';
@@ -74,9 +79,37 @@ export function createPaymentsStore(db: Db, saleGroupSizeMax = GROUP_SIZE_DEFAUL
         order by s.created_at desc limit ${q.limit}`);
       return rowsOf(result).map((r) => recordOf(r['t']));
     },
+    recordedUnder: (key) => recordedUnder(db, key),
     findByRrn: async (rrn: string) => {
       const [row] = await db.select().from(transactions).where(eq(transactions.rrn, rrn));
       return row ? toRecord(row) : undefined;
     },
   };
+}
+
+/**
+ * Any write under the key locks its terminal first: the lock is had once such a write has ended,
+ * and the read after it (read committed: a snapshot of its own) sees what it committed.
+ */
+function recordedUnder(db: Db, key: RequestKey): Promise<TransactionRecord | undefined> {
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`set local lock_timeout = '5s'`);
+      await tx.execute(
+        sql`select 1 from terminal where terminal_id = ${key.terminalId} for update`,
+      );
+      const [row] = await tx
+        .select()
+        .from(transactions)
+        .where(
+          and(
+            eq(transactions.terminalId, key.terminalId),
+            eq(transactions.batchNo, key.batchNo),
+            eq(transactions.voucherNo, key.voucherNo),
+          ),
+        );
+      return row ? toRecord(row) : undefined;
+    },
+    { isolationLevel: 'read committed' },
+  );
 }
