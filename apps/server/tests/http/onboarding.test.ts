@@ -470,6 +470,29 @@ describe('refusals of the application', () => {
     expect(other.body.code).toBe('idempotency_key_reused');
   });
 
+  it('is withdrawn by its applicant while it waits, and then goes no further', async () => {
+    const app = await applied(individualForm());
+    const url = (token: string) => `/v1/applications/onboarding/${app.id}/withdraw?token=${token}`;
+    const stranger = await h.call('POST', url(`oa_${'z'.repeat(43)}`));
+    expect(stranger.status).toBe(404);
+    expect((await follow(app)).body.status).toBe('submitted');
+    const withdrawn = await h.call('POST', url(app.token));
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ id: app.id, status: 'withdrawn' });
+    expect((await follow(app)).body.status).toBe('withdrawn');
+    const audited = await platform.audit.searchAudit(h.db, { objectId: app.id, limit: 10 });
+    const entry = audited.find((a) => a.action === 'application.withdrawn');
+    expect(entry?.detail).toMatchObject({ kind: 'onboarding', by: 'applicant' });
+    for (const refused of [
+      await h.call('POST', url(app.token)),
+      await approve(app.id),
+      await upload(app, 'shop_photo', JPEG, 'image/jpeg'),
+    ]) {
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('application_not_pending');
+    }
+  });
+
   it('answers 404 to a wrong token or an unknown id, 400 to a missing token', async () => {
     const app = await applied(individualForm());
     const wrong = { id: app.id, token: `oa_${'x'.repeat(43)}` };

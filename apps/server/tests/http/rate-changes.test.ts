@@ -350,6 +350,40 @@ describe('idempotency', () => {
   });
 });
 
+describe('withdrawal', () => {
+  it('is by the staff member who proposed it, before review, and frees its place', async () => {
+    const body = {
+      feePlanId: planId,
+      service: 'wechat_pay',
+      rateBps: 38,
+      effectiveFrom: inDays(45),
+    };
+    const proposed = await propose(body);
+    expect(proposed.status).toBe(201);
+    const id = String(proposed.body.id);
+    const url = `/v1/ops/applications/${id}/withdraw`;
+    const other = await h.call('POST', url, { as: checker });
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('forbidden');
+    const withdrawn = await h.call('POST', url, { as: maker });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ id, status: 'withdrawn' });
+    const audited = await platform.audit.searchAudit(h.db, { objectId: id, limit: 10 });
+    expect(audited.map((a) => a.action)).toContain('application.withdrawn');
+    const late = await approve(id);
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('application_not_pending');
+    expect((await h.call('POST', url, { as: maker })).body.code).toBe('application_not_pending');
+    // A withdrawn proposal no longer holds its plan and service: another may be proposed.
+    const anew = await propose(body);
+    expect(anew.status).toBe(201);
+    await h.call('POST', `/v1/ops/applications/${anew.body.id}/reject`, {
+      as: checker,
+      body: { comment: '暂缓' },
+    });
+  });
+});
+
 describe('never retroactive', () => {
   it('charges the old rate before the effective time, the new after; old fees stay', async () => {
     const merchant = h.world.merchants[0];

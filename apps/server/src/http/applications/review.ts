@@ -1,6 +1,6 @@
 // The transitions every application shares: approve (re-check, then carry out at once), reject
-// (with a reason) and withdraw (by its merchant), each in one transaction with its audit row and
-// the merchant's notification.
+// (with a reason) and withdraw (by who submitted it), each in one transaction with its audit row
+// and the merchant's notification.
 import type { FastifyRequest } from 'fastify';
 import {
   transition,
@@ -121,17 +121,36 @@ export async function rejectApplication(
   });
 }
 
-/** By the merchant that submitted it. Outcomes: `not_found`, `application_not_pending`. */
+/**
+ * Who withdraws: the merchant (an owner) of what it asked for; the staff member who proposed a
+ * change (a rate change), and only they; the applicant of an onboarding application, who
+ * `proves` it in the transaction (its access token, `applicationOfToken`).
+ */
+export type Withdrawer =
+  | { readonly kind: 'merchant'; readonly merchant: MerchantPrincipal }
+  | { readonly kind: 'staff'; readonly staff: StaffPrincipal }
+  | { readonly kind: 'applicant'; readonly proves: (tx: Db) => Promise<void> };
+
+/**
+ * A submitted application withdrawn by who submitted it, under its lock. Outcomes: `not_found`
+ * (a merchant's other than its own, or one staff proposed for it), `forbidden` (staff: a proposal
+ * of someone else), `application_not_pending`.
+ */
 export async function withdrawApplication(
   deps: HttpDeps,
   request: FastifyRequest,
-  input: { readonly id: string; readonly merchant: MerchantPrincipal },
+  input: { readonly id: string; readonly by: Withdrawer },
 ): Promise<ApplicationRow> {
   return deps.services.db.transaction(async (tx) => {
-    const row = await locked(tx, input.id, input.merchant.merchantId);
-    // A merchant withdraws what it asked for, not a change staff proposed for it (a rate change).
-    if (row.submittedByKind === 'staff') throw new OutcomeError({ code: 'not_found', param: 'id' });
-    next(row, 'withdraw', input.merchant.id);
+    const { by } = input;
+    if (by.kind === 'applicant') await by.proves(tx);
+    const row = await locked(
+      tx,
+      input.id,
+      by.kind === 'merchant' ? by.merchant.merchantId : undefined,
+    );
+    const actorId = mayWithdraw(row, by);
+    next(row, 'withdraw', actorId);
     const at = deps.services.clock.now();
     await write(tx, row, 'submitted', { status: 'withdrawn', withdrawnAt: at });
     await audit(deps, tx, request, {
@@ -139,12 +158,36 @@ export async function withdrawApplication(
       objectType: 'application',
       objectId: row.id,
       merchantId: row.merchantId,
-      detail: { kind: row.kind },
+      detail: { kind: row.kind, by: by.kind },
     });
     const withdrawn = { ...row, status: 'withdrawn', withdrawnAt: at };
-    await notifyApplication(deps, tx, withdrawn, 'withdrawn');
+    // As at submission: a change staff proposed was never announced to the merchant.
+    if (row.submittedByKind !== 'staff') await notifyApplication(deps, tx, withdrawn, 'withdrawn');
     return withdrawn;
   });
+}
+
+/** The withdrawer's id for the transition, or why they may not withdraw `row`. */
+function mayWithdraw(row: ApplicationRow, by: Withdrawer): string {
+  switch (by.kind) {
+    case 'merchant':
+      // A merchant withdraws what it asked for, not a change staff proposed for it.
+      if (row.submittedByKind === 'staff')
+        throw new OutcomeError({ code: 'not_found', param: 'id' });
+      return by.merchant.id;
+    case 'staff':
+      if (row.submittedByKind !== 'staff' || row.submittedBy !== by.staff.id) {
+        throw new OutcomeError({ code: 'forbidden' });
+      }
+      return by.staff.id;
+    case 'applicant':
+      if (row.kind !== 'onboarding') throw new OutcomeError({ code: 'not_found', param: 'id' });
+      return row.id;
+    default: {
+      const never: never = by;
+      return never;
+    }
+  }
 }
 
 function mayReview(reviewer: StaffPrincipal, roles: readonly string[]): void {

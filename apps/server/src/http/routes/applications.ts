@@ -1,5 +1,6 @@
-// Applications seen by their merchant (list, one with its timeline, withdraw) and by staff (the
-// review queues, one with its timeline, approve, reject). Each kind is submitted by its own route.
+// Applications seen by their merchant (list, one with its timeline, withdraw) and by staff
+// (the review queues, one with its timeline, approve, reject, withdraw what they proposed).
+// Each kind is submitted by its own route.
 import {
   ApplicationBody,
   ApplicationFilter,
@@ -10,6 +11,7 @@ import {
   IdParams,
   RejectRequest,
   ReviewQueueFilter,
+  StaffRole,
 } from '@shoudan/contracts';
 import { platform } from '@shoudan/db';
 import { applicationBody, timelineOf } from '../applications/body.ts';
@@ -24,6 +26,8 @@ import { OutcomeError } from '../errors.ts';
 import type { App, RegisterRoutes } from './index.ts';
 
 const REVIEW_ROLES = ['reviewer', 'ops', 'finance', 'support'] as const;
+/** Any staff member: only the one who proposed a change withdraws it. */
+const STAFF_ROLES = StaffRole.options;
 
 export const registerApplicationRoutes: RegisterRoutes = (app, deps) => {
   registerMerchantSide(app, deps);
@@ -83,7 +87,8 @@ function registerMerchantSide(app: App, deps: HttpDeps): void {
     },
     async (request) => {
       const merchant = merchantOf(request, { roles: ['owner'] });
-      const row = await withdrawApplication(deps, request, { id: request.params.id, merchant });
+      const by = { kind: 'merchant', merchant } as const;
+      const row = await withdrawApplication(deps, request, { id: request.params.id, by });
       return applicationBody(row);
     },
   );
@@ -153,6 +158,23 @@ function registerReviewActions(app: App, deps: HttpDeps): void {
         reviewer,
         comment,
       });
+      return applicationBody(row);
+    },
+  );
+  app.post(
+    '/v1/ops/applications/:id/withdraw',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Withdraw a change you proposed (a rate change) before it is reviewed',
+        params: IdParams,
+        response: { 200: ApplicationBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request) => {
+      const staff = staffOf(request, STAFF_ROLES);
+      const by = { kind: 'staff', staff } as const;
+      const row = await withdrawApplication(deps, request, { id: request.params.id, by });
       return applicationBody(row);
     },
   );

@@ -20,6 +20,7 @@ import {
 } from '@shoudan/contracts';
 import { type Db, platform } from '@shoudan/db';
 import { registerApplicationHandler } from '../applications/handlers.ts';
+import { withdrawApplication } from '../applications/review.ts';
 import { audit } from '../audit.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { staffOf } from '../auth/principal.ts';
@@ -80,6 +81,7 @@ const ACCESS_TOKEN_ONCE: OnceShown = {
 export const registerOnboardingRoutes: RegisterRoutes = (app, deps) => {
   registerApply(app, deps);
   registerFollow(app, deps);
+  registerWithdraw(app, deps);
   registerOwnerPassword(app, deps);
   registerDocumentReads(app, deps);
   void app.register(async (scope) => {
@@ -171,6 +173,33 @@ function registerFollow(app: App, deps: HttpDeps): void {
       const db = deps.services.db;
       const { id } = request.params;
       const found = await applicationOfToken(db, { id, token: request.query.token });
+      return onboardingStatus(db, found.application, found.applicant);
+    },
+  );
+}
+
+function registerWithdraw(app: App, deps: HttpDeps): void {
+  app.post(
+    '/v1/applications/onboarding/:id/withdraw',
+    {
+      config: { rateLimit: { max: PUBLIC_WRITES_PER_MINUTE, timeWindow: 60_000 } },
+      schema: {
+        tags: ['onboarding'],
+        summary: 'Withdraw the application (撤回) while it waits for review, with its access token',
+        params: IdParams,
+        querystring: AccessTokenQuery,
+        response: { 200: OnboardingStatus, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request) => {
+      const { db } = deps.services;
+      const { id } = request.params;
+      const { token } = request.query;
+      const proves = async (tx: Db) => {
+        await applicationOfToken(tx, { id, token, lock: true });
+      };
+      await withdrawApplication(deps, request, { id, by: { kind: 'applicant', proves } });
+      const found = await applicationOfToken(db, { id, token });
       return onboardingStatus(db, found.application, found.applicant);
     },
   );
