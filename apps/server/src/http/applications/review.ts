@@ -172,8 +172,9 @@ function mayWithdraw(row: ApplicationRow, by: Withdrawer): string {
   switch (by.kind) {
     case 'merchant':
       // A merchant withdraws what it asked for, not a change staff proposed for it.
-      if (row.submittedByKind === 'staff')
+      if (row.submittedByKind === 'staff') {
         throw new OutcomeError({ code: 'not_found', param: 'id' });
+      }
       return by.merchant.id;
     case 'staff':
       if (row.submittedByKind !== 'staff' || row.submittedBy !== by.staff.id) {
