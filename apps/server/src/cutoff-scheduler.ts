@@ -1,5 +1,6 @@
-// The cutoff (日切) scheduler of a running server: at a fixed interval it cuts off every business
-// date whose cutoff time has passed and settles the merchants of each date cut off.
+// The cutoff (日切) scheduler of a running server: at a fixed interval it sends again the
+// reversals the card network did not take, cuts off every business date whose cutoff time has
+// passed and settles the merchants of each date cut off.
 import { formatYuan } from '@shoudan/core';
 import { datesAwaitingSettlement } from './queries.ts';
 import type { Services } from './services.ts';
@@ -40,6 +41,9 @@ export function startCutoffScheduler(services: Services): CutoffScheduler {
 
 async function check(services: Services): Promise<void> {
   const { engine, logger } = services;
+  const retried = await engine.retryReversals();
+  if (retried.taken > 0) logger.info({ event: 'reversals.taken', taken: retried.taken });
+  if (retried.kept > 0) logger.warn({ event: 'reversals.kept', kept: retried.kept });
   for (const c of await engine.cutoffDue()) {
     logger.info(
       {

@@ -189,6 +189,20 @@ describe('demo seed', () => {
     expect(events).toEqual(['cutoff.completed', 'settlement.completed']);
     expect((await services.engine.checkLedger()).ok).toBe(true);
   });
+
+  it('the scheduler sends again a reversal the network did not take', async () => {
+    const payments = createStores(database.db).payments;
+    await payments.keepReversal('31000101:1:999999', clock.now());
+    logLines.length = 0;
+    const scheduler = startCutoffScheduler(services);
+    await scheduler.runOnce();
+    await scheduler.stop();
+    const logged = logLines.map((l) => JSON.parse(l) as { event?: string; taken?: number });
+    expect(logged).toMatchObject([{ event: 'reversals.taken', taken: 1 }]);
+    const [kept] = await database.db.select().from(schema.networkReversals);
+    expect(kept).toMatchObject({ ref: '31000101:1:999999', attempts: 1 });
+    expect(kept?.reversedAt).toBeInstanceOf(Date);
+  });
 });
 
 async function snapshot(database: Database) {

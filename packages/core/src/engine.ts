@@ -11,6 +11,7 @@ import { sale, type SaleInput } from './payments/sale.ts';
 import { voidSale, type VoidSaleInput } from './payments/void-sale.ts';
 import { refund, type RefundInput } from './payments/refund.ts';
 import { reverse, type ReverseInput } from './payments/reverse.ts';
+import { retryReversals } from './payments/retry-reversals.ts';
 import { findVoidableSales } from './payments/find-voidable-sales.ts';
 import { signIn, signOff } from './terminals/sign-in.ts';
 import { settleBatch, type SettleBatchInput } from './terminals/settle-batch.ts';
@@ -38,6 +39,9 @@ export type EngineDeps = {
 
 export type Engine = ReturnType<typeof createEngine>;
 
+/** Kept reversals sent again in one run of `retryReversals`, unless told otherwise. */
+const REVERSAL_RETRIES_MAX = 100;
+
 export function createEngine(deps: EngineDeps) {
   const snapshots = new TerminalSnapshots(deps.clock, deps.rules.saleSnapshotTtlMs);
   const payments = { ...deps, store: deps.stores.payments, snapshots };
@@ -58,6 +62,8 @@ export function createEngine(deps: EngineDeps) {
     voidSale: (input: VoidSaleInput) => voidSale(payments, input),
     refund: (input: RefundInput) => refund(payments, input),
     reverse: (input: ReverseInput) => reverse(payments, input),
+    /** Sends again the reversals the network did not take (store and forward). */
+    retryReversals: (limit = REVERSAL_RETRIES_MAX) => retryReversals(payments, limit),
     findVoidableSales: (input: Parameters<typeof findVoidableSales>[1]) =>
       findVoidableSales(payments, input),
     signIn: changing((input: { terminalId: string }) => signIn(terminals, input)),

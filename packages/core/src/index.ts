@@ -23,6 +23,7 @@ export type { SaleInput } from './payments/sale.ts';
 export type { OriginalClaims, VoidSaleInput } from './payments/void-sale.ts';
 export type { RefundInput } from './payments/refund.ts';
 export type { ReverseInput, Reversed, ReversalEffect } from './payments/reverse.ts';
+export type { ReversalRetries } from './payments/retry-reversals.ts';
 export type { VoidableSale } from './payments/find-voidable-sales.ts';
 export * from './terminals/model.ts';
 export * from './terminals/store.ts';

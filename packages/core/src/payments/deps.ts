@@ -108,7 +108,7 @@ export type RecordedAfterDefect<T> = {
  * be read either, the hold is released as if nothing was recorded.
  */
 export async function releasedOnDefect<T>(
-  network: CardNetwork,
+  deps: PaymentsDeps,
   ref: string,
   work: () => Promise<T>,
   recorded?: RecordedAfterDefect<T>,
@@ -117,9 +117,23 @@ export async function releasedOnDefect<T>(
     return await work();
   } catch (defect) {
     const found = await recorded?.store.recordedUnder(recorded.key).catch(() => undefined);
-    if (!found || found.authCode === null) await network.reverse(ref).catch(() => undefined);
+    if (!found || found.authCode === null) await releaseHold(deps, ref);
     if (found && recorded) return recorded.answer(found);
     throw defect;
+  }
+}
+
+/**
+ * Releases what the network holds for `ref` (outside any transaction of the store). A reversal
+ * the network does not take (unreachable, an error) is kept and sent again later
+ * (`retryReversals`), as a terminal keeps its pending reversal; when it cannot be kept either,
+ * only the network's reconciliation would show the hold.
+ */
+export async function releaseHold(deps: PaymentsDeps, ref: string): Promise<void> {
+  try {
+    await deps.network.reverse(ref);
+  } catch {
+    await deps.store.keepReversal(ref, deps.clock.now()).catch(() => undefined);
   }
 }
 
@@ -212,16 +226,11 @@ export async function recordOnSnapshot(
         })
       : null;
   // Its own record found after a failure was written; another's (a retransmission's) was not.
-  const written = await releasedOnDefect(
-    deps.network,
-    decided.ref,
-    () => decided.write(record, entry),
-    {
-      store: deps.store,
-      key,
-      answer: (found) => (found.id === record.id ? { rrn: found.rrn } : undefined),
-    },
-  );
+  const written = await releasedOnDefect(deps, decided.ref, () => decided.write(record, entry), {
+    store: deps.store,
+    key,
+    answer: (found) => (found.id === record.id ? { rrn: found.rrn } : undefined),
+  });
   if (!written) {
     deps.snapshots.forget(key.terminalId);
     return { reply };

@@ -86,6 +86,13 @@ export function networkRef(key: RequestKey): string {
   return `${key.terminalId}:${key.batchNo}:${key.voucherNo}`;
 }
 
+/** The request key a network reference names (`networkRef`); undefined for another shape. */
+export function requestKeyOfRef(ref: string): RequestKey | undefined {
+  const match = /^([^:]+):(\d{1,6}):(\d{1,6})$/.exec(ref);
+  if (!match?.[1] || !match[2] || !match[3]) return undefined;
+  return { terminalId: match[1], batchNo: Number(match[2]), voucherNo: Number(match[3]) };
+}
+
 /** A sale is effective (counts for settlement) while approved and neither voided nor reversed. */
 export function isEffectiveSale(t: TransactionRecord): boolean {
   return t.kind === 'sale' && t.status === 'approved';

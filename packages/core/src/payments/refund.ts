@@ -40,7 +40,7 @@ export async function refund(deps: PaymentsDeps, input: RefundInput): Promise<Pa
   try {
     const recorded = recordedAsReplay(deps, input, refundHash(input));
     return await releasedOnDefect(
-      deps.network,
+      deps,
       networkRef(input),
       () => refundInTransaction(deps, input),
       recorded,

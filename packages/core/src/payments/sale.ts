@@ -125,7 +125,7 @@ async function saleOnSnapshot(
 ): Promise<{ result: PaymentResult } | { reply: NetworkReply }> {
   const { input, ref } = request;
   // A network adapter that fails may have approved all the same: release the key, as below.
-  const reply = await releasedOnDefect(deps.network, ref, () =>
+  const reply = await releasedOnDefect(deps, ref, () =>
     askNetwork(deps.network, ref, () => deps.network.authorize(authorizeRequest(request))),
   );
   const plain = saleDraft(deps, request, known.ctx.merchantId, request.date);
@@ -167,7 +167,7 @@ async function openedSale(
   // When the transaction fails, what is recorded under the key decides (nothing: release).
   const recorded = recordedAsReplay(deps, input, request.hash);
   return releasedOnDefect(
-    deps.network,
+    deps,
     ref,
     () =>
       deps.store.transaction(async (tx) => {

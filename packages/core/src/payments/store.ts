@@ -199,6 +199,17 @@ export interface PaymentsStore {
    * the lock is not had within a few seconds.
    */
   recordedUnder(key: RequestKey): Promise<TransactionRecord | undefined>;
+  /** Keeps a reversal the network did not take, to be sent again (store and forward). */
+  keepReversal(ref: string, at: Date): Promise<void>;
+  /**
+   * Up to `limit` kept reversals due at `at`, claimed: each is put off by a wait that grows with
+   * its attempts, so that no other node sends it meanwhile and a refusal waits its turn.
+   */
+  claimDueReversals(at: Date, limit: number): Promise<string[]>;
+  /** The network took the kept reversal `ref`. */
+  reversalTaken(ref: string, at: Date): Promise<void>;
+  /** The kept reversal `ref` is not to be sent: the books hold the approval it would undo. */
+  dropReversal(ref: string): Promise<void>;
   /** Approved sales of a terminal in a time range that are still in an open batch and date. */
   voidableSales(query: VoidableSalesQuery): Promise<TransactionRecord[]>;
   findByRrn(rrn: string): Promise<TransactionRecord | undefined>;

@@ -115,7 +115,7 @@ async function voidOnSnapshot(
 ): Promise<{ result: PaymentResult } | { reply: NetworkReply }> {
   const { input, ref, at } = request;
   const { ctx, original } = known;
-  const reply = await releasedOnDefect(deps.network, ref, () =>
+  const reply = await releasedOnDefect(deps, ref, () =>
     askNetwork(deps.network, ref, () =>
       deps.network.void({ ref, originalRef: networkRef(original), amountFen: input.amountFen }),
     ),
@@ -150,7 +150,7 @@ async function openedVoid(
   // When the transaction fails, what is recorded under the key decides (nothing: release).
   const recorded = recordedAsReplay(deps, input, request.hash);
   return releasedOnDefect(
-    deps.network,
+    deps,
     ref,
     () =>
       deps.store.transaction(async (tx) => {

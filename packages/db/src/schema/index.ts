@@ -342,6 +342,26 @@ export const hsmKeys = pgTable(
   },
   (t) => [check('hsm_key_wrapped', sql`${t.key}->>'cryptogram' is not null`)],
 );
+/**
+ * Reversals the card network did not take when sent, kept until it does (store and forward):
+ * the server's scheduler tries each again at `next_attempt_at`.
+ */
+export const networkReversals = pgTable(
+  'network_reversal',
+  {
+    ref: text('ref').primaryKey(),
+    keptAt: at('kept_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at').notNull(),
+    reversedAt: at('reversed_at'),
+  },
+  (t) => [
+    check('network_reversal_attempts', sql`${t.attempts} >= 0`),
+    index('network_reversal_due')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.reversedAt} is null`),
+  ],
+);
 export * from './platform.ts';
 export * from './webhooks.ts';
 export * from './tickets.ts';

@@ -14,6 +14,12 @@ import type { Db } from '../drivers/open.ts';
 import { transactions } from '../schema/index.ts';
 import { ExpectedPayments } from './expected-payments.ts';
 import {
+  claimDueReversals,
+  dropReversal,
+  keepReversal,
+  reversalTaken,
+} from './network-reversals.ts';
+import {
   expectedAnswerOf,
   PgPaymentsTx,
   recordExpectedSalesQuery,
@@ -80,6 +86,10 @@ export function createPaymentsStore(db: Db, saleGroupSizeMax = GROUP_SIZE_DEFAUL
       return rowsOf(result).map((r) => recordOf(r['t']));
     },
     recordedUnder: (key) => recordedUnder(db, key),
+    keepReversal: (ref, at) => keepReversal(db, ref, at),
+    claimDueReversals: (at, limit) => claimDueReversals(db, at, limit),
+    reversalTaken: (ref, at) => reversalTaken(db, ref, at),
+    dropReversal: (ref) => dropReversal(db, ref),
     findByRrn: async (rrn: string) => {
       const [row] = await db.select().from(transactions).where(eq(transactions.rrn, rrn));
       return row ? toRecord(row) : undefined;
