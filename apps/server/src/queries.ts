@@ -1,11 +1,14 @@
 // Read-only queries the server's adapters need beyond the engine: counts for /status, the merchant
 // directory printed at start, a merchant by its number, and dates waiting for settlement.
+import { isNull } from 'drizzle-orm';
 import { schema, type Db } from '@shoudan/db';
 
 export type Counts = {
   readonly merchants: number;
   readonly terminals: number;
   readonly transactions: number;
+  /** Reversals the card network has not taken yet (kept to be sent again). */
+  readonly reversalsPending: number;
 };
 
 export async function counts(db: Db): Promise<Counts> {
@@ -13,6 +16,10 @@ export async function counts(db: Db): Promise<Counts> {
     merchants: await db.$count(schema.merchants),
     terminals: await db.$count(schema.terminals),
     transactions: await db.$count(schema.transactions),
+    reversalsPending: await db.$count(
+      schema.networkReversals,
+      isNull(schema.networkReversals.reversedAt),
+    ),
   };
 }
 

@@ -121,7 +121,12 @@ describe.concurrent('shoudan CLI', () => {
     const status = (await (await fetch(`${url}/status`)).json()) as Record<string, unknown>;
     expect(status['database']).toMatchObject({ kind: 'pglite' });
     expect(status['businessDate']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(status['counts']).toEqual({ merchants: 0, terminals: 0, transactions: 0 });
+    expect(status['counts']).toEqual({
+      merchants: 0,
+      terminals: 0,
+      transactions: 0,
+      reversalsPending: 0,
+    });
     const missing = await fetch(`${url}/nope`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ code: 'route_not_found' });

@@ -12,6 +12,7 @@ import { openTestDatabase } from '@shoudan/db/testing';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { startCutoffScheduler } from '../src/cutoff-scheduler.ts';
+import { counts } from '../src/queries.ts';
 import { createServices, rulesOf, type Services } from '../src/services.ts';
 import { readKeyLoadingFile } from '../src/keys/key-loading.ts';
 import { seedDemo, type DemoSummary } from '../src/seed/demo.ts';
@@ -193,6 +194,7 @@ describe('demo seed', () => {
   it('the scheduler sends again a reversal the network did not take', async () => {
     const payments = createStores(database.db).payments;
     await payments.keepReversal('31000101:1:999999', clock.now());
+    expect((await counts(database.db)).reversalsPending).toBe(1);
     logLines.length = 0;
     const scheduler = startCutoffScheduler(services);
     await scheduler.runOnce();
@@ -202,6 +204,7 @@ describe('demo seed', () => {
     const [kept] = await database.db.select().from(schema.networkReversals);
     expect(kept).toMatchObject({ ref: '31000101:1:999999', attempts: 1 });
     expect(kept?.reversedAt).toBeInstanceOf(Date);
+    expect((await counts(database.db)).reversalsPending).toBe(0);
   });
 });
 
