@@ -23,7 +23,7 @@ export async function claimDueReversals(db: Db, at: Date, limit: number): Promis
     update network_reversal r
     set attempts = r.attempts + 1,
         next_attempt_at = ${at.toISOString()}::timestamptz
-          + least(interval '10 minutes', interval '5 seconds' * power(2, r.attempts))
+          + least(interval '10 minutes', interval '5 seconds' * power(2, least(r.attempts, 8)))
     where r.ref in (
       select ref from network_reversal
       where reversed_at is null and next_attempt_at <= ${at.toISOString()}::timestamptz
