@@ -3,7 +3,7 @@
 // (`sale-groups.ts`), and payments decided on their terminal's snapshot are recorded in groups of
 // one statement (`expected-payments.ts`); on PGlite each is drizzle's transaction. The statements
 // are the same.
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type {
   PaymentsStore,
   RequestKey,
@@ -20,6 +20,7 @@ import {
   reversalTaken,
 } from './network-reversals.ts';
 import {
+  byKey,
   expectedAnswerOf,
   PgPaymentsTx,
   recordExpectedSalesQuery,
@@ -108,16 +109,7 @@ function recordedUnder(db: Db, key: RequestKey): Promise<TransactionRecord | und
       await tx.execute(
         sql`select 1 from terminal where terminal_id = ${key.terminalId} for update`,
       );
-      const [row] = await tx
-        .select()
-        .from(transactions)
-        .where(
-          and(
-            eq(transactions.terminalId, key.terminalId),
-            eq(transactions.batchNo, key.batchNo),
-            eq(transactions.voucherNo, key.voucherNo),
-          ),
-        );
+      const [row] = await tx.select().from(transactions).where(byKey(key));
       return row ? toRecord(row) : undefined;
     },
     { isolationLevel: 'read committed' },

@@ -454,7 +454,8 @@ function feeRateOf(value: unknown): FeeRate | undefined {
   return { rateBps: num(r['rateBps']), capFen: r['capFen'] === null ? null : big(r['capFen']) };
 }
 
-function byKey(key: RequestKey) {
+/** The transaction of a request key (terminal, batch and voucher number). */
+export function byKey(key: RequestKey) {
   return and(
     eq(transactions.terminalId, key.terminalId),
     eq(transactions.batchNo, key.batchNo),
