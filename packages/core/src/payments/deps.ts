@@ -137,13 +137,22 @@ export async function releaseHold(deps: PaymentsDeps, ref: string): Promise<void
   }
 }
 
-/** Answers a payment whose write failed from the record under its key, as a retransmission. */
-export function recordedAsReplay(
+/**
+ * Runs a request's transaction (an opened sale, void or refund) after the network was or may be
+ * asked for `ref`: if it fails, the record under its key answers as to a retransmission, or,
+ * with none, the network's hold is released (`releasedOnDefect`).
+ */
+export function releasedOrReplayed(
   deps: PaymentsDeps,
-  key: RequestKey,
-  hash: string,
-): RecordedAfterDefect<PaymentResult> {
-  return { store: deps.store, key, answer: (found) => replay(found, hash, deps.rules) };
+  request: { readonly key: RequestKey; readonly ref: string; readonly hash: string },
+  work: () => Promise<PaymentResult>,
+): Promise<PaymentResult> {
+  const { key, ref, hash } = request;
+  return releasedOnDefect(deps, ref, work, {
+    store: deps.store,
+    key,
+    answer: (found) => replay(found, hash, deps.rules),
+  });
 }
 
 /** The network's answer as a payment reads it: its authorization code, or why it refused. */

@@ -12,8 +12,7 @@ import {
   draftRecord,
   recordApproval,
   recordDecline,
-  recordedAsReplay,
-  releasedOnDefect,
+  releasedOrReplayed,
   replay,
   terminalRefusal,
   type PaymentResult,
@@ -38,13 +37,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export async function refund(deps: PaymentsDeps, input: RefundInput): Promise<PaymentResult> {
   try {
-    const recorded = recordedAsReplay(deps, input, refundHash(input));
-    return await releasedOnDefect(
-      deps,
-      networkRef(input),
-      () => refundInTransaction(deps, input),
-      recorded,
-    );
+    const request = { key: input, ref: networkRef(input), hash: refundHash(input) };
+    return await releasedOrReplayed(deps, request, () => refundInTransaction(deps, input));
   } finally {
     deps.snapshots.handled(input);
   }

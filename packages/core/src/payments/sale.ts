@@ -31,7 +31,7 @@ import {
   recordApproval,
   recordDecline,
   recordOnSnapshot,
-  recordedAsReplay,
+  releasedOrReplayed,
   releasedOnDefect,
   releaseUnused,
   replay,
@@ -165,48 +165,43 @@ async function openedSale(
 ): Promise<PaymentResult> {
   const { input, service, ref, at } = request;
   // When the transaction fails, what is recorded under the key decides (nothing: release).
-  const recorded = recordedAsReplay(deps, input, request.hash);
-  return releasedOnDefect(
-    deps,
-    ref,
-    () =>
-      deps.store.transaction(async (tx) => {
-        const opening = await tx.openSale(input, { date: request.date, service, at });
-        if (!opening) {
-          await releaseUnused(deps.network, ref, reply);
-          return err(outcome('terminal_not_found'));
-        }
-        const { ctx, businessDate, rrn, rate } = opening;
-        deps.snapshots.remember(input, ctx, service, rate);
-        if (opening.seen || !businessDate || !rrn) {
-          const existing = await tx.findByRequestKey(input);
-          assert(existing, 'a request key seen without its transaction');
-          // An approval of the key at the network belongs to the first request, if it had one.
-          if (existing.authCode === null) await releaseUnused(deps.network, ref, reply);
-          return replay(existing, request.hash, deps.rules);
-        }
-        const draft = { ...saleDraft(deps, request, ctx.merchantId, businessDate), rrn };
-        const refusal = terminalRefusal(ctx, service) ?? (rate ? null : 'fee_rate_missing');
-        if (refusal || !rate) {
-          await releaseUnused(deps.network, ref, reply);
-          return recordDecline(tx, draft, refusal ?? 'fee_rate_missing');
-        }
-        const answer =
-          reply ??
-          (await askNetwork(deps.network, ref, () =>
-            deps.network.authorize(authorizeRequest(request)),
-          ));
-        if ('refused' in answer) return recordDecline(tx, draft, answer.refused);
-        const approved = { ...approvedDraft(draft, rate), authCode: answer.approved };
-        const record = await recordApproval(deps, tx, approved, {
-          kind: 'sale',
-          businessDate,
-          lines: saleLines(ctx.merchantId, input.amountFen, approved.feeFen),
-        });
-        const voidableUntil = cutoffInstantOf(businessDate, deps.rules.cutoffTime);
-        return ok({ transaction: record, duplicate: false, voidableUntil });
-      }, GROUPABLE),
-    recorded,
+  return releasedOrReplayed(deps, { key: input, ref, hash: request.hash }, () =>
+    deps.store.transaction(async (tx) => {
+      const opening = await tx.openSale(input, { date: request.date, service, at });
+      if (!opening) {
+        await releaseUnused(deps.network, ref, reply);
+        return err(outcome('terminal_not_found'));
+      }
+      const { ctx, businessDate, rrn, rate } = opening;
+      deps.snapshots.remember(input, ctx, service, rate);
+      if (opening.seen || !businessDate || !rrn) {
+        const existing = await tx.findByRequestKey(input);
+        assert(existing, 'a request key seen without its transaction');
+        // An approval of the key at the network belongs to the first request, if it had one.
+        if (existing.authCode === null) await releaseUnused(deps.network, ref, reply);
+        return replay(existing, request.hash, deps.rules);
+      }
+      const draft = { ...saleDraft(deps, request, ctx.merchantId, businessDate), rrn };
+      const refusal = terminalRefusal(ctx, service) ?? (rate ? null : 'fee_rate_missing');
+      if (refusal || !rate) {
+        await releaseUnused(deps.network, ref, reply);
+        return recordDecline(tx, draft, refusal ?? 'fee_rate_missing');
+      }
+      const answer =
+        reply ??
+        (await askNetwork(deps.network, ref, () =>
+          deps.network.authorize(authorizeRequest(request)),
+        ));
+      if ('refused' in answer) return recordDecline(tx, draft, answer.refused);
+      const approved = { ...approvedDraft(draft, rate), authCode: answer.approved };
+      const record = await recordApproval(deps, tx, approved, {
+        kind: 'sale',
+        businessDate,
+        lines: saleLines(ctx.merchantId, input.amountFen, approved.feeFen),
+      });
+      const voidableUntil = cutoffInstantOf(businessDate, deps.rules.cutoffTime);
+      return ok({ transaction: record, duplicate: false, voidableUntil });
+    }, GROUPABLE),
   );
 }
 

@@ -20,7 +20,7 @@ import {
   recordApproval,
   recordDecline,
   recordOnSnapshot,
-  recordedAsReplay,
+  releasedOrReplayed,
   releasedOnDefect,
   releaseUnused,
   replay,
@@ -148,58 +148,53 @@ async function openedVoid(
 ): Promise<PaymentResult> {
   const { input, ref, at } = request;
   // When the transaction fails, what is recorded under the key decides (nothing: release).
-  const recorded = recordedAsReplay(deps, input, request.hash);
-  return releasedOnDefect(
-    deps,
-    ref,
-    () =>
-      deps.store.transaction(async (tx) => {
-        // UnionPay: a void names its original on the same terminal, by batch and voucher number.
-        const opening = await tx.openVoid(input, input.original);
-        if (!opening) {
-          await releaseUnused(deps.network, ref, reply);
-          return err(outcome('terminal_not_found'));
-        }
-        const { ctx, existing, original } = opening;
-        if (existing) {
-          // An approval of the key at the network belongs to the first request, if it had one.
-          if (existing.authCode === null) await releaseUnused(deps.network, ref, reply);
-          return replay(existing, request.hash, deps.rules);
-        }
-        const draft = {
-          ...(opening.rrn ? { rrn: opening.rrn } : {}),
-          ...voidDraft(deps, request, ctx.merchantId, original),
-        };
-        const refusal = openedVoidRefusal(opening, input);
-        if (refusal) {
-          await releaseUnused(deps.network, ref, reply);
-          return recordDecline(tx, draft, refusal.code, refusal.detail);
-        }
-        assert(original, 'a void the rules let through has its original');
-        const answer =
-          reply ??
-          (await askNetwork(deps.network, ref, () =>
-            deps.network.void({
-              ref,
-              originalRef: networkRef(original),
-              amountFen: input.amountFen,
-            }),
-          ));
-        if ('refused' in answer) return recordDecline(tx, draft, answer.refused);
-        await tx.updateTransaction(original.id, { status: 'voided', closedAt: at });
-        const record = await recordApproval(
-          deps,
-          tx,
-          { ...draft, authCode: answer.approved },
-          {
-            kind: 'void',
-            businessDate: original.businessDate,
-            lines: oppositeLines(opening.lines),
-          },
-        );
-        return ok({ transaction: record, duplicate: false, voidableUntil: null });
-      }),
-    recorded,
+  return releasedOrReplayed(deps, { key: input, ref, hash: request.hash }, () =>
+    deps.store.transaction(async (tx) => {
+      // UnionPay: a void names its original on the same terminal, by batch and voucher number.
+      const opening = await tx.openVoid(input, input.original);
+      if (!opening) {
+        await releaseUnused(deps.network, ref, reply);
+        return err(outcome('terminal_not_found'));
+      }
+      const { ctx, existing, original } = opening;
+      if (existing) {
+        // An approval of the key at the network belongs to the first request, if it had one.
+        if (existing.authCode === null) await releaseUnused(deps.network, ref, reply);
+        return replay(existing, request.hash, deps.rules);
+      }
+      const draft = {
+        ...(opening.rrn ? { rrn: opening.rrn } : {}),
+        ...voidDraft(deps, request, ctx.merchantId, original),
+      };
+      const refusal = openedVoidRefusal(opening, input);
+      if (refusal) {
+        await releaseUnused(deps.network, ref, reply);
+        return recordDecline(tx, draft, refusal.code, refusal.detail);
+      }
+      assert(original, 'a void the rules let through has its original');
+      const answer =
+        reply ??
+        (await askNetwork(deps.network, ref, () =>
+          deps.network.void({
+            ref,
+            originalRef: networkRef(original),
+            amountFen: input.amountFen,
+          }),
+        ));
+      if ('refused' in answer) return recordDecline(tx, draft, answer.refused);
+      await tx.updateTransaction(original.id, { status: 'voided', closedAt: at });
+      const record = await recordApproval(
+        deps,
+        tx,
+        { ...draft, authCode: answer.approved },
+        {
+          kind: 'void',
+          businessDate: original.businessDate,
+          lines: oppositeLines(opening.lines),
+        },
+      );
+      return ok({ transaction: record, duplicate: false, voidableUntil: null });
+    }),
   );
 }
 
