@@ -27,7 +27,7 @@ import { staffOf } from '../auth/principal.ts';
 import type { HttpDeps } from '../context.ts';
 import { OutcomeError } from '../errors.ts';
 import { inTransaction, type OnceShown } from '../idempotency.ts';
-import { applicationOfToken, newAccessToken } from '../onboarding/access.ts';
+import { applicationOfToken, newAccessToken, type ApplicantRow } from '../onboarding/access.ts';
 import { submitOnboarding, resubmitOnboarding, type Submitted } from '../onboarding/apply.ts';
 import { executeOnboarding, recheckOnboarding } from '../onboarding/approve.ts';
 import {
@@ -195,12 +195,17 @@ function registerWithdraw(app: App, deps: HttpDeps): void {
       const { db } = deps.services;
       const { id } = request.params;
       const { token } = request.query;
+      // The applicant's row as the token check read it: withdrawing does not change it.
+      let applicant: ApplicantRow | undefined;
       const proves = async (tx: Db) => {
-        await applicationOfToken(tx, { id, token, lock: true });
+        ({ applicant } = await applicationOfToken(tx, { id, token, lock: true }));
       };
-      await withdrawApplication(deps, request, { id, by: { kind: 'applicant', proves } });
-      const found = await applicationOfToken(db, { id, token });
-      return onboardingStatus(db, found.application, found.applicant);
+      const withdrawn = await withdrawApplication(deps, request, {
+        id,
+        by: { kind: 'applicant', proves },
+      });
+      if (!applicant) throw new Error('withdrawn without its applicant');
+      return onboardingStatus(db, withdrawn, applicant);
     },
   );
 }
