@@ -33,6 +33,10 @@ export const SessionBody = z.object({
 });
 export type SessionBody = z.infer<typeof SessionBody>;
 
+/** Who is signed in, or nobody: for a page that must not log a 401 while it only asks. */
+export const CurrentSessionBody = z.object({ session: SessionBody.nullable() });
+export type CurrentSessionBody = z.infer<typeof CurrentSessionBody>;
+
 export const ApiKeyBody = z.object({
   id: z.string(),
   name: z.string(),

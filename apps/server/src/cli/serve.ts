@@ -6,6 +6,7 @@ import { platform } from '@shoudan/db';
 import { startCutoffScheduler } from '../cutoff-scheduler.ts';
 import { createGateway, type Gateway } from '../gateway/gateway.ts';
 import { startHttpServer, type HttpServer } from '../http/app.ts';
+import { DEFAULT_WEB_ROOT } from '../http/web.ts';
 import { ensureNetworkZpk } from '../keys/network-zpk.ts';
 import { merchantDirectory } from '../queries.ts';
 import { createWebhookDispatcher, type WebhookDispatcher } from '../webhooks/dispatcher.ts';
@@ -68,6 +69,7 @@ async function serve(opened: Opened, options: { readonly seed: boolean }): Promi
         host: config.httpHost,
         port: config.httpPort,
         databaseDescription: target.description,
+        webRoot: DEFAULT_WEB_ROOT,
       },
     );
     scheduler = startCutoffScheduler(services);
@@ -143,6 +145,11 @@ async function printStarted(services: Services, started: Started, database: stri
   const { origin, masterKeyFile, keyLoadingFile } = keys.resolved;
   const keyOrigin = `${MASTER_KEY_ORIGINS[origin]}${masterKeyFile ? ` ${masterKeyFile}` : ''}`;
   print('Shoudan (收单) is running.');
+  print(`  Web           ${http.url}/`);
+  print(`    商户平台 merchant portal  ${http.url}/merchant`);
+  print(`    运营后台 ops console      ${http.url}/ops`);
+  print(`    虚拟POS virtual POS      ${http.url}/pos`);
+  print(`    申请POS apply for a POS  ${http.url}/apply`);
   print(`  API           ${http.url}/v1  (OpenAPI and Swagger UI at ${http.url}/docs)`);
   print(`  Health        ${http.url}/health`);
   print(`  Status        ${http.url}/status`);

@@ -1,6 +1,7 @@
 // The HTTP API of the merchant platform and the ops console (Fastify + zod + OpenAPI at /docs),
 // with /health and /status. Every route validates its input with zod (400 naming the field),
 // answers expected outcomes through errors.ts, and never shows a defect's detail.
+import { existsSync } from 'node:fs';
 import { fastifyCookie } from '@fastify/cookie';
 import { fastifyRateLimit } from '@fastify/rate-limit';
 import { fastifySwagger } from '@fastify/swagger';
@@ -22,6 +23,7 @@ import { identify } from './auth/principal.ts';
 import type { HttpDeps } from './context.ts';
 import { errorBody, HTTP_STATUS, OutcomeError } from './errors.ts';
 import { ROUTES, type App } from './routes/index.ts';
+import { isPageRequest, registerWeb, sendApp } from './web.ts';
 
 export type { App };
 
@@ -29,6 +31,8 @@ export type HttpAppOptions = {
   /** Shown in /status: where the data is (never with credentials). */
   readonly databaseDescription: string;
   readonly version?: string;
+  /** The built web app to serve on the same port (apps/web/dist); none when not given. */
+  readonly webRoot?: string;
 };
 
 /** Explicit limits rather than Fastify's defaults. */
@@ -71,13 +75,19 @@ export async function createHttpApp(deps: HttpDeps, options: HttpAppOptions): Pr
     });
   });
   app.setErrorHandler(answerError);
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({
+  const webBuilt = options.webRoot !== undefined && existsSync(`${options.webRoot}/index.html`);
+  if (options.webRoot !== undefined) await registerWeb(app, options.webRoot);
+  app.setNotFoundHandler((request, reply) => {
+    // A page of the web app, opened or reloaded at its own address.
+    if (options.webRoot !== undefined && isPageRequest(request)) {
+      return sendApp(request, reply, webBuilt);
+    }
+    return reply.code(404).send({
       code: 'route_not_found',
       message: `No route for ${request.method} ${request.url.split('?')[0] ?? ''}`,
       requestId: request.id,
-    }),
-  );
+    });
+  });
   const routeOptions = {
     ...options,
     loginRatePerMinute: LOGIN_RATE_PER_MINUTE,

@@ -11,6 +11,7 @@ import {
   IdParams,
   MerchantSignInRequest,
   NoContent,
+  CurrentSessionBody,
   SessionBody,
   StaffSignInRequest,
 } from '@shoudan/contracts';
@@ -92,6 +93,19 @@ function registerSessionRoutes(app: AnyApp, deps: HttpDeps): void {
       },
     },
     async (request) => sessionBody(anyoneOf(request)),
+  );
+  app.get(
+    '/v1/session/current',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'The signed-in caller, or null when nobody is (never 401)',
+        response: { 200: CurrentSessionBody },
+      },
+    },
+    async (request) => ({
+      session: request.principal ? sessionBody(request.principal) : null,
+    }),
   );
   app.delete(
     '/v1/session',
