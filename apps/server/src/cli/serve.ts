@@ -3,14 +3,12 @@
 // cleanly on SIGINT or SIGTERM (the gateway first, so requests in progress are answered).
 import { businessDateOf } from '@shoudan/core';
 import { platform } from '@shoudan/db';
-import { startCutoffScheduler } from '../cutoff-scheduler.ts';
-import { createGateway, type Gateway } from '../gateway/gateway.ts';
-import { startHttpServer, type HttpServer } from '../http/app.ts';
+import type { Gateway } from '../gateway/gateway.ts';
+import type { HttpServer } from '../http/app.ts';
 import { DEFAULT_WEB_ROOT } from '../http/web.ts';
-import { ensureNetworkZpk } from '../keys/network-zpk.ts';
 import { merchantDirectory } from '../queries.ts';
-import { createWebhookDispatcher, type WebhookDispatcher } from '../webhooks/dispatcher.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, demoPhone } from '../seed/demo-users.ts';
+import { startPlatform } from '../platform.ts';
 import { requireKeys, type KeyServices, type Services } from '../services.ts';
 import {
   openRequest,
@@ -49,44 +47,23 @@ export function registerServeCommand(program: RootCommand, ctx: CliContext, run:
 
 async function serve(opened: Opened, options: { readonly seed: boolean }): Promise<ExitCode> {
   const { services, target } = opened;
-  const { config, logger } = services;
+  const { logger } = services;
   const keys = requireKeys(services);
-  // Before anything is written: a master key other than the database's is refused here.
-  const zpk = await ensureNetworkZpk({
-    hsm: keys.hsm,
-    store: services.terminalKeys,
-    clock: services.clock,
+  const running = await startPlatform(services, {
+    databaseDescription: target.description,
+    webRoot: DEFAULT_WEB_ROOT,
+    ...(options.seed ? { beforeStart: () => seedWithProgress(services, {}) } : {}),
   });
-  if (options.seed) await seedWithProgress(services, {});
-  const gateway = await startGateway(services, keys, zpk);
-  let http: HttpServer | undefined;
-  let scheduler: ReturnType<typeof startCutoffScheduler> | undefined;
-  let webhooks: WebhookDispatcher | undefined;
   try {
-    http = await startHttpServer(
-      { services, ids: services.ids },
-      {
-        host: config.httpHost,
-        port: config.httpPort,
-        databaseDescription: target.description,
-        webRoot: DEFAULT_WEB_ROOT,
-      },
-    );
-    scheduler = startCutoffScheduler(services);
-    webhooks = createWebhookDispatcher(services, {
-      allowPrivateAddresses: config.webhookAllowPrivateAddresses,
-    });
     // Catch up at once on any date whose cutoff passed while the server was down.
-    void scheduler.runOnce();
+    void running.scheduler.runOnce();
+    const { http, gateway } = running;
     await printStarted(services, { http, gateway, keys }, target.description);
     logger.info({ event: 'server.started', url: http.url, gateway: gateway.address });
     const signal = await nextStopSignal();
     logger.info({ event: 'server.stopping', signal });
   } finally {
-    await gateway.close();
-    await scheduler?.stop();
-    await webhooks?.stop();
-    await http?.close();
+    await running.close();
   }
   logger.info({ event: 'server.stopped' });
   return EXIT.ok;
@@ -102,15 +79,6 @@ function nextStopSignal(): Promise<NodeJS.Signals> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-}
-
-function startGateway(
-  services: Services,
-  keys: KeyServices,
-  zpk: Awaited<ReturnType<typeof ensureNetworkZpk>>,
-): Promise<Gateway> {
-  const { config, engine, db, terminalKeys, clock, logger } = services;
-  return createGateway({ config, engine, db, terminalKeys, hsm: keys.hsm, zpk, clock, logger });
 }
 
 const MASTER_KEY_ORIGINS = {
