@@ -20,7 +20,7 @@ import { sessionQuery } from './common/session.ts';
 import { SignInPage } from './common/SignInPage.tsx';
 import { merchantRoutes, useMerchantMenu } from './merchant/routes.tsx';
 import { opsRoutes, useOpsMenu } from './ops/routes.tsx';
-import { posRoutes } from './pos/routes.tsx';
+import { posRoutes } from './virtual-pos/routes.tsx';
 import { useTranslation } from 'react-i18next';
 
 export type RouterContext = { readonly queryClient: QueryClient };

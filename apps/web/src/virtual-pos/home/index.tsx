@@ -11,7 +11,7 @@ export const feature: Feature = {
       getParentRoute: () => parent,
       path: '/',
       component: function Home() {
-        const { t } = useTranslation('pos.home');
+        const { t } = useTranslation('virtual-pos.home');
         return <Typography.Title level={3}>{t('title')}</Typography.Title>;
       },
     }),
