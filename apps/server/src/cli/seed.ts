@@ -39,11 +39,28 @@ export function registerSeedCommand(program: RootCommand, ctx: CliContext, run: 
     });
 }
 
+type SeedOptions = {
+  readonly days?: number;
+  readonly merchants?: number;
+  readonly seed?: number;
+};
+
 export async function seedWithProgress(
   services: Services,
-  options: { readonly days?: number; readonly merchants?: number; readonly seed?: number },
+  options: SeedOptions,
 ): Promise<DemoSummary> {
   const bar = progressBar('Seeding demo data');
+  return seedDemoData(services, {
+    ...options,
+    onProgress: (done, total) => bar.update(done, total),
+  }).finally(() => bar.stop());
+}
+
+/** The demo data, users and inventory, as `serve` and `seed` write them (quietly). */
+export async function seedDemoData(
+  services: Services,
+  options: SeedOptions & { readonly onProgress?: (done: number, total: number) => void },
+): Promise<DemoSummary> {
   const { hsm, resolved } = requireKeys(services);
   const keys = { hsm, store: services.terminalKeys, keyLoadingFile: resolved.keyLoadingFile };
   const summary = await seedDemo(services.db, {
@@ -51,8 +68,7 @@ export async function seedWithProgress(
     keys,
     now: services.clock.now(),
     rules: services.rules,
-    onProgress: (done, total) => bar.update(done, total),
-  }).finally(() => bar.stop());
+  });
   if (!summary.skipped) {
     await seedDemoUsers(services.db, {
       merchants: summary.merchants,

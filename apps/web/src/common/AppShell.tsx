@@ -49,15 +49,21 @@ function selectedKey(items: readonly ShellItem[], pathname: string): string[] {
   return best === '' ? [] : [best];
 }
 
+const HEADER_STYLE = {
+  background: '#fff',
+  padding: '0 16px',
+  display: 'flex',
+  alignItems: 'center',
+  gap: 12,
+  borderBottom: '1px solid #f0f0f0',
+} as const;
+
 export function AppShell({ title, items, signInPath }: AppShellProps) {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
-  const narrow = !screens.lg;
+  const narrow = !Grid.useBreakpoint().lg;
   const [open, setOpen] = useState(false);
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const session = useSession();
-  const signOut = useSignOut();
   const menu = (
     <Menu
       mode="inline"
@@ -81,51 +87,12 @@ export function AppShell({ title, items, signInPath }: AppShellProps) {
         </Layout.Sider>
       )}
       <Layout>
-        <Layout.Header
-          style={{
-            background: '#fff',
-            padding: '0 16px',
-            display: 'flex',
-            alignItems: 'center',
-            gap: 12,
-            borderBottom: '1px solid #f0f0f0',
-          }}
-        >
-          {narrow && (
-            <Button
-              icon={<MenuOutlined />}
-              aria-label="menu"
-              onClick={() => setOpen(true)}
-              data-testid="shell-menu"
-            />
-          )}
-          <Typography.Text strong style={{ flex: 1, whiteSpace: 'nowrap', overflow: 'hidden' }}>
-            {narrow ? title : ''}
-          </Typography.Text>
-          <Space size="small" wrap={false}>
-            <LanguageSwitch compact={narrow} />
-            {session.data && !narrow && (
-              <Typography.Text data-testid="signed-in-as" ellipsis style={{ maxWidth: 140 }}>
-                {session.data.name}
-              </Typography.Text>
-            )}
-            {session.data && (
-              <Button
-                icon={narrow ? <LogoutOutlined /> : undefined}
-                aria-label={t('signOut')}
-                title={t('signOut')}
-                data-testid="sign-out"
-                onClick={() =>
-                  signOut.mutate(undefined, {
-                    onSettled: () => void navigate({ to: signInPath }),
-                  })
-                }
-              >
-                {narrow ? null : t('signOut')}
-              </Button>
-            )}
-          </Space>
-        </Layout.Header>
+        <ShellHeader
+          title={title}
+          narrow={narrow}
+          signInPath={signInPath}
+          onMenu={() => setOpen(true)}
+        />
         <Layout.Content style={{ padding: narrow ? 12 : 24 }}>
           <main>
             <Outlet />
@@ -144,5 +111,56 @@ export function AppShell({ title, items, signInPath }: AppShellProps) {
         </Drawer>
       )}
     </Layout>
+  );
+}
+
+type ShellHeaderProps = {
+  readonly title: string;
+  readonly narrow: boolean;
+  readonly signInPath: string;
+  readonly onMenu: () => void;
+};
+
+/** The area's name on a phone, the language switch, who is signed in and "sign out". */
+function ShellHeader({ title, narrow, signInPath, onMenu }: ShellHeaderProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const session = useSession();
+  const signOut = useSignOut();
+  return (
+    <Layout.Header style={HEADER_STYLE}>
+      {narrow && (
+        <Button
+          icon={<MenuOutlined />}
+          aria-label={t('menu')}
+          onClick={onMenu}
+          data-testid="shell-menu"
+        />
+      )}
+      <Typography.Text strong style={{ flex: 1, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+        {narrow ? title : ''}
+      </Typography.Text>
+      <Space size="small" wrap={false}>
+        <LanguageSwitch compact={narrow} />
+        {session.data && !narrow && (
+          <Typography.Text data-testid="signed-in-as" ellipsis style={{ maxWidth: 140 }}>
+            {session.data.name}
+          </Typography.Text>
+        )}
+        {session.data && (
+          <Button
+            icon={narrow ? <LogoutOutlined /> : undefined}
+            aria-label={t('signOut')}
+            title={t('signOut')}
+            data-testid="sign-out"
+            onClick={() =>
+              signOut.mutate(undefined, { onSettled: () => void navigate({ to: signInPath }) })
+            }
+          >
+            {narrow ? null : t('signOut')}
+          </Button>
+        )}
+      </Space>
+    </Layout.Header>
   );
 }

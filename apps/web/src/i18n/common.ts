@@ -25,6 +25,7 @@ const bundle: Bundle = {
     back: '返回',
     saved: '已保存',
     notFound: '页面不存在',
+    menu: '菜单',
     portals: {
       merchant: '商户平台',
       ops: '运营后台',
@@ -73,6 +74,7 @@ const bundle: Bundle = {
     back: 'Back',
     saved: 'Saved',
     notFound: 'There is no such page',
+    menu: 'Menu',
     portals: {
       merchant: 'Merchant portal',
       ops: 'Ops console',

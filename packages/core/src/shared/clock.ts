@@ -41,3 +41,25 @@ export class FakeClock implements Clock {
     this.wallMs = next;
   }
 }
+
+/**
+ * The system time moved forward by an offset that only grows: time flows as usual (timeouts,
+ * sessions), and a demonstration or a browser test can jump to past a cutoff.
+ */
+export class ShiftedClock implements Clock {
+  private offsetMs = 0;
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  monotonicMs(): number {
+    return performance.now() + this.offsetMs;
+  }
+
+  /** Jumps forward; never back, so durations measured on this clock stay positive. */
+  advance(ms: number): void {
+    if (!(ms >= 0)) throw new RangeError(`a clock only moves forward: ${ms} ms`);
+    this.offsetMs += ms;
+  }
+}
