@@ -14,6 +14,8 @@ export type LedgerReport = {
   readonly ok: boolean;
   readonly entryCount: number;
   readonly lineCount: number;
+  /** Balances compared: one per account and merchant in the ledger or the business records. */
+  readonly accountsChecked: number;
   readonly unbalancedEntryIds: readonly string[];
   readonly totalFen: bigint;
   readonly transactionsWithoutEntry: number;
@@ -28,7 +30,8 @@ export async function checkLedger(store: LedgerStore): Promise<LedgerReport> {
   const actual = new Map((await store.balances()).map((b) => [keyOf(b), b]));
   const expected = new Map((await store.expectedBalances()).map((b) => [keyOf(b), b]));
   const mismatches: BalanceMismatch[] = [];
-  for (const key of new Set([...actual.keys(), ...expected.keys()])) {
+  const keys = new Set([...actual.keys(), ...expected.keys()]);
+  for (const key of keys) {
     const a = actual.get(key);
     const e = expected.get(key);
     const ledgerFen = a?.balanceFen ?? 0n;
@@ -44,6 +47,7 @@ export async function checkLedger(store: LedgerStore): Promise<LedgerReport> {
       facts.transactionsWithoutEntry === 0 &&
       mismatches.length === 0,
     ...facts,
+    accountsChecked: keys.size,
     mismatches,
   };
 }

@@ -5,10 +5,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpDeps } from '../context.ts';
 import { registerApplicationRoutes } from './applications.ts';
 import { registerAuthRoutes } from './auth.ts';
+import { registerDashboardRoutes } from './dashboard.ts';
 import { registerDeregistrationRoutes } from './deregistration.ts';
 import { registerHealthRoutes } from './health.ts';
 import { registerInventoryRoutes } from './inventory.ts';
+import { registerLedgerRoutes } from './ledger.ts';
 import { registerOnboardingRoutes } from './onboarding.ts';
+import { registerOpsMerchantRoutes } from './ops-merchants.ts';
+import { registerOpsRunRoutes } from './ops-runs.ts';
 import { registerPaymentRoutes } from './payments.ts';
 import { registerRateChangeRoutes } from './rate-changes.ts';
 import { registerSelfServiceRoutes } from './self-service.ts';
@@ -44,4 +48,8 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerWebhookRoutes,
   registerPaymentRoutes,
   registerSelfServiceRoutes,
+  registerDashboardRoutes,
+  registerOpsMerchantRoutes,
+  registerOpsRunRoutes,
+  registerLedgerRoutes,
 ];

@@ -14,5 +14,7 @@ export * as rates from './rates.ts';
 export * as deregistration from './deregistration.ts';
 export * as onboarding from './onboarding.ts';
 export * as inventory from './inventory.ts';
+export * as dashboard from './dashboard.ts';
+export * as ops from './ops.ts';
 export { STAFF_ROLES } from './identity.ts';
 export type { AccountKind, MerchantUserRole, StaffRole } from './identity.ts';
