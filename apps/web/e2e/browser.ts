@@ -13,7 +13,8 @@ export const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 export const DESKTOP = { width: 1280, height: 800 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 
-/** Without the background-networking flags Chromium keeps dialling hosts this machine can't reach. */
+/** Without the background-networking flags Chromium keeps dialling hosts this machine can't
+ * reach. */
 const ARGS = [
   '--disable-gpu',
   '--disable-quic',
