@@ -160,6 +160,10 @@ export const Config = z
       LIMITS.rateChangeNoticeDaysMax,
       'days; 0 = a rate change may take effect at its approval',
     ).default(30),
+    VIRTUAL_POS: z
+      .enum(['on', 'off'], { error: 'must be on or off' })
+      .default('on')
+      .transform((text) => text === 'on'),
   })
   .transform((env) => ({
     /** PostgreSQL server; when unset the embedded PGlite database is used. */
@@ -222,6 +226,11 @@ export const Config = z
     webhookAllowPrivateAddresses: env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
     /** The CJK font of PDF statements: a .ttc with the Noto Sans CJK SC face. */
     statementFontFile: env.STATEMENT_FONT_FILE,
+    /**
+     * The virtual POS (虚拟POS) in the browser: a server-side bridge that drives simulated
+     * terminals through this process's gateway. Off: its routes are not served (404).
+     */
+    virtualPos: env.VIRTUAL_POS,
   }));
 
 export type Config = Readonly<z.output<typeof Config>>;
@@ -252,6 +261,7 @@ export const ENV_NAMES = {
   rateChangeNoticeDays: 'RATE_CHANGE_NOTICE_DAYS',
   webhookAllowPrivateAddresses: 'WEBHOOK_ALLOW_PRIVATE_ADDRESSES',
   statementFontFile: 'STATEMENT_FONT_FILE',
+  virtualPos: 'VIRTUAL_POS',
 } as const satisfies Record<keyof Config, string>;
 
 /** Variables whose values never appear in a message (credentials, keys). */

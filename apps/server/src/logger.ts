@@ -7,6 +7,7 @@ export type { Logger };
 /** Field names that must never reach a log: card data, PINs, keys, credentials. */
 export const SENSITIVE_KEYS = [
   'pan',
+  'cardNo',
   'track2',
   'track3',
   'pinBlock',
@@ -23,6 +24,7 @@ export const SENSITIVE_KEYS = [
   'clearKeyHex',
   'workingKeys',
   'password',
+  'supervisorPassword',
   'secret',
 ] as const;
 

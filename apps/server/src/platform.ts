@@ -1,12 +1,13 @@
 // The running platform, as `shoudan serve` starts it and the browser tests start it on their own
-// clock: the ISO 8583 gateway, the HTTP API with the web app, the cutoff scheduler and the webhook
-// dispatcher over one set of services. Stops in order: the gateway first, so requests in progress
-// are answered.
+// clock: the ISO 8583 gateway, the HTTP API with the web app and the virtual POS bridge, the
+// cutoff scheduler and the webhook dispatcher over one set of services. Stops in order: the
+// gateway first, so requests in progress are answered.
 import { startCutoffScheduler, type CutoffScheduler } from './cutoff-scheduler.ts';
 import { createGateway, type Gateway } from './gateway/gateway.ts';
 import { startHttpServer, type HttpServer } from './http/app.ts';
 import { ensureNetworkZpk } from './keys/network-zpk.ts';
 import { requireKeys, type Services } from './services.ts';
+import { startVirtualPos } from './virtual-pos/start.ts';
 import { createWebhookDispatcher, type WebhookDispatcher } from './webhooks/dispatcher.ts';
 
 export type PlatformOptions = {
@@ -44,10 +45,14 @@ export async function startPlatform(
     clock,
     logger,
   });
+  const virtualPos = config.virtualPos
+    ? startVirtualPos(services, { hsm: keys.hsm, port: gateway.port })
+    : undefined;
   let http: HttpServer | undefined;
   let scheduler: CutoffScheduler | undefined;
   let webhooks: WebhookDispatcher | undefined;
   const close = async () => {
+    virtualPos?.close();
     await gateway.close();
     await scheduler?.stop();
     await webhooks?.stop();
@@ -55,7 +60,7 @@ export async function startPlatform(
   };
   try {
     http = await startHttpServer(
-      { services, ids: services.ids },
+      { services, ids: services.ids, ...(virtualPos === undefined ? {} : { virtualPos }) },
       {
         host: config.httpHost,
         port: config.httpPort,

@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       rateChangeNoticeDays: 30,
       webhookAllowPrivateAddresses: false,
       statementFontFile: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+      virtualPos: true,
     });
   });
 
@@ -74,6 +75,7 @@ describe('loadConfig', () => {
       RATE_CHANGE_NOTICE_DAYS: '0',
       WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
       STATEMENT_FONT_FILE: '/opt/fonts/cjk.ttc',
+      VIRTUAL_POS: 'off',
     });
     expect(config).toMatchObject({
       databaseUrl: 'postgres://shoudan:pw@db.internal:5432/shoudan',
@@ -100,6 +102,7 @@ describe('loadConfig', () => {
       rateChangeNoticeDays: 0,
       webhookAllowPrivateAddresses: true,
       statementFontFile: '/opt/fonts/cjk.ttc',
+      virtualPos: false,
     });
   });
 
@@ -147,6 +150,7 @@ describe('loadConfig', () => {
     ['GATEWAY_MESSAGE_TIMEOUT_MS', '99'],
     ['GATEWAY_IDLE_TIMEOUT_MS', '3600001'],
     ['SHOUDAN_MASTER_KEY', '0123456789ABCDEF'],
+    ['VIRTUAL_POS', 'maybe'],
   ])('refuses %s=%s and names the variable', (name, value) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);

@@ -19,4 +19,5 @@ export * from './system.ts';
 export * from './terminals.ts';
 export * from './tickets.ts';
 export * from './transactions.ts';
+export * from './virtual-pos.ts';
 export * from './webhooks.ts';

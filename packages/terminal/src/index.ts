@@ -35,7 +35,14 @@ export {
 } from './state.ts';
 export { type ParsedState, parseTerminalState } from './parse-state.ts';
 export { describeFailure, describeResponseCode, explainVoidDecline } from './response-codes.ts';
-export { formatAmount, formatSlip, type SlipContext } from './slip.ts';
+export {
+  formatAmount,
+  formatSlip,
+  readMark,
+  type ReadMark,
+  type SlipContext,
+  slipDateTime,
+} from './slip.ts';
 export {
   CHINA_STANDARD_TIME_OFFSET_MINUTES,
   localDateTime,

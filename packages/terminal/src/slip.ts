@@ -93,13 +93,16 @@ export function formatAmount(amountFen: bigint, kind: TransactionKind): string {
   return kind === 'sale' ? `¥${yuan}` : `-¥${yuan}`;
 }
 
+export type ReadMark = 'M' | 'S' | 'C';
+
 /** How the card was read, as slips mark it after the number: S swiped, M keyed, C chip. */
-function readMark(entryMode: string): string {
-  const marks: Readonly<Record<string, string>> = { '01': 'M', '02': 'S', '05': 'C', '07': 'C' };
+export function readMark(entryMode: string): ReadMark {
+  const marks: Readonly<Record<string, ReadMark>> = { '01': 'M', '02': 'S', '05': 'C', '07': 'C' };
   return marks[entryMode.slice(0, 2)] ?? 'M';
 }
 
-function dateTimeOf(tx: TransactionRecord, offsetMinutes: number): string {
+/** `YYYY/MM/DD hh:mm:ss` as the slip prints it: the host's date and time, the local year. */
+export function slipDateTime(tx: TransactionRecord, offsetMinutes: number): string {
   const local = localDateTime(tx.at, offsetMinutes);
   const mmdd = tx.hostDate ?? local.mmdd;
   const time = tx.hostTime ?? local.time;
@@ -125,7 +128,7 @@ export function formatSlip(tx: TransactionRecord, context: SlipContext): string 
     line('card', `${tx.maskedPan} /${readMark(tx.entryMode)}`),
     line('type', KINDS[context.lang][tx.kind]),
     `${line('batch', tx.batchNo)}  ${line('voucher', tx.voucherNo)}`,
-    line('dateTime', dateTimeOf(tx, context.utcOffsetMinutes)),
+    line('dateTime', slipDateTime(tx, context.utcOffsetMinutes)),
     line('rrn', tx.rrn),
     ...optional('authCode', tx.authCode),
     ...optional('originalVoucher', tx.originalVoucherNo),

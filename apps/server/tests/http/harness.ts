@@ -6,6 +6,7 @@ import { type Db, platform, type MerchantUserRole, type StaffRole } from '@shoud
 import { createWorld, openTestDatabase, type World } from '@shoudan/db/testing';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createHttpApp, type App } from '../../src/http/app.ts';
+import type { HttpDeps } from '../../src/http/context.ts';
 import { hashPassword } from '../../src/http/auth/passwords.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createServices, type Services } from '../../src/services.ts';
@@ -38,8 +39,19 @@ export type Response = {
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
+/** More for the app's deps (a virtual POS over a gateway the test starts), closed first. */
+export type Extension = (services: Services) => Promise<{
+  readonly deps: Omit<Partial<HttpDeps>, 'services' | 'ids'>;
+  close(): Promise<void>;
+}>;
+
 export async function startHarness(
-  options: { merchants?: number; terminalsPerMerchant?: number; env?: Record<string, string> } = {},
+  options: {
+    merchants?: number;
+    terminalsPerMerchant?: number;
+    env?: Record<string, string>;
+    extend?: Extension;
+  } = {},
 ) {
   const database = await openTestDatabase();
   const world: World = await createWorld(database, {
@@ -67,8 +79,9 @@ export async function startHarness(
   });
   // The world's engine, so that the API and the world's POS see the same terminal snapshots.
   const services: Services = { ...base, engine: world.engine, rules: world.rules };
+  const extension = await options.extend?.(services);
   const app: App = await createHttpApp(
-    { services, ids: world.ids },
+    { ...extension?.deps, services, ids: world.ids },
     { databaseDescription: 'test database' },
   );
   const hash = await hashPassword(PASSWORD, Number(TEST_LOG2_N));
@@ -157,6 +170,7 @@ export async function startHarness(
     merchantUser,
     staff,
     close: async () => {
+      await extension?.close();
       await app.close();
       await database.close();
     },

@@ -1,4 +1,4 @@
-// The pos area: every feature folder under src/pos/ (see common/feature.ts).
+// The pos area: every feature folder under src/virtual-pos/ (see common/feature.ts).
 import type { AnyRoute } from '@tanstack/react-router';
 import { featuresOf, type FeatureModule } from '../common/feature.ts';
 

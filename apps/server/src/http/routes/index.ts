@@ -17,6 +17,7 @@ import { registerPaymentRoutes } from './payments.ts';
 import { registerRateChangeRoutes } from './rate-changes.ts';
 import { registerSelfServiceRoutes } from './self-service.ts';
 import { registerServiceRoutes } from './services.ts';
+import { registerVirtualPosRoutes } from './virtual-pos.ts';
 import { registerWebhookRoutes } from './webhooks.ts';
 
 export type App = FastifyInstance<
@@ -48,6 +49,7 @@ export const ROUTES: readonly RegisterRoutes[] = [
   registerWebhookRoutes,
   registerPaymentRoutes,
   registerSelfServiceRoutes,
+  registerVirtualPosRoutes,
   registerDashboardRoutes,
   registerOpsMerchantRoutes,
   registerOpsRunRoutes,
