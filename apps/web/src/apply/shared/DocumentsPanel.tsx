@@ -3,7 +3,7 @@
 import { CheckCircleFilled, UploadOutlined } from '@ant-design/icons';
 import type { DocumentBody, DocumentKind, OnboardingStatus } from '@shoudan/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Form, List, Select, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Select, Tag, Typography } from 'antd';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../common/ErrorAlert.tsx';
@@ -70,17 +70,21 @@ function checklistOf(status: OnboardingStatus): Row[] {
   return rows;
 }
 
+const CHECKLIST_STYLE = {
+  listStyle: 'none',
+  margin: '0 0 16px',
+  padding: 0,
+  border: '1px solid #d9d9d9',
+  borderRadius: 8,
+} as const;
+const CHECKLIST_ITEM_STYLE = { padding: '8px 16px', borderBottom: '1px solid #f0f0f0' } as const;
+
 function DocumentChecklist({ status }: { readonly status: OnboardingStatus }) {
   const { t } = useTranslation('apply.shared');
   return (
-    <List
-      size="small"
-      bordered
-      style={{ marginBottom: 16 }}
-      dataSource={checklistOf(status)}
-      rowKey="kind"
-      renderItem={(row) => (
-        <List.Item data-testid={`apply-document-${row.kind}`}>
+    <ul style={CHECKLIST_STYLE}>
+      {checklistOf(status).map((row) => (
+        <li key={row.kind} style={CHECKLIST_ITEM_STYLE} data-testid={`apply-document-${row.kind}`}>
           <Flex wrap gap={8} align="center" style={{ width: '100%' }}>
             <span style={{ flex: 1, minWidth: 120 }}>
               {t(`documentKind.${row.kind}`, { defaultValue: row.kind })}{' '}
@@ -99,9 +103,9 @@ function DocumentChecklist({ status }: { readonly status: OnboardingStatus }) {
               <Typography.Text type="secondary">{t('documents.missing')}</Typography.Text>
             )}
           </Flex>
-        </List.Item>
-      )}
-    />
+        </li>
+      ))}
+    </ul>
   );
 }
 

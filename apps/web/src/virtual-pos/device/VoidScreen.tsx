@@ -1,7 +1,7 @@
 // 撤销交易: the supervisor password (主管密码), then the original sale by its voucher number or
 // picked from the open batch's sales listed by time; the original is shown before 确认.
 import type { PosJournalEntry, VirtualPosScreen, VirtualPosVoidRequest } from '@shoudan/contracts';
-import { Alert, Button, Form, List, Typography } from 'antd';
+import { Alert, Button, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chinaTime, fenText, VOUCHER_NO } from './checks.ts';
@@ -16,26 +16,28 @@ function VoidableList(props: {
 }) {
   const { t } = useTranslation('virtual-pos.device');
   return (
-    <List
-      size="small"
-      header={<Typography.Text strong>{t('void.listTitle')}</Typography.Text>}
-      locale={{ emptyText: t('void.none') }}
-      dataSource={[...props.sales]}
-      rowKey={(sale) => sale.voucherNo}
-      style={{ background: '#fff', marginBottom: 10 }}
-      renderItem={(sale) => (
-        <List.Item
-          onClick={() => props.onPick(sale.voucherNo)}
-          style={{ cursor: 'pointer', paddingInline: 8 }}
-          data-testid={`pos-voidable-${sale.voucherNo}`}
-        >
-          <span>{chinaTime(sale.at)}</span>
-          <span>{sale.voucherNo}</span>
-          <span>{sale.maskedPan.slice(-4)}</span>
-          <span>{fenText(sale.amountFen)}</span>
-        </List.Item>
-      )}
-    />
+    <div style={{ background: '#fff', marginBottom: 10, padding: 8 }}>
+      <Typography.Text strong>{t('void.listTitle')}</Typography.Text>
+      {props.sales.length === 0 && <Typography.Paragraph>{t('void.none')}</Typography.Paragraph>}
+      <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {props.sales.map((sale) => (
+          <li key={sale.voucherNo}>
+            <Button
+              type="text"
+              block
+              onClick={() => props.onPick(sale.voucherNo)}
+              style={{ display: 'flex', justifyContent: 'space-between', paddingInline: 8 }}
+              data-testid={`pos-voidable-${sale.voucherNo}`}
+            >
+              <span>{chinaTime(sale.at)}</span>
+              <span>{sale.voucherNo}</span>
+              <span>{sale.maskedPan.slice(-4)}</span>
+              <span>{fenText(sale.amountFen)}</span>
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -1,0 +1,50 @@
+// Strings of the merchant's dashboard (首页): today's figures, pending settlement, the 30-day chart.
+import type { Bundle } from '../../i18n/index.ts';
+
+const bundle: Bundle = {
+  'zh-CN': {
+    menu: '首页',
+    title: '首页',
+    businessDate: '清算日期 {{date}}',
+    today: '今日交易',
+    sales: '消费',
+    voids: '撤销',
+    refunds: '退货',
+    net: '净额',
+    netHint: '消费 − 退货（已撤销的消费不计入消费）',
+    count: '{{count}} 笔',
+    pendingSettlement: '待结算',
+    pendingSettlementHint: '应付给您、尚未出款的金额（已扣手续费）',
+    viewSettlements: '查看结算',
+    viewTransactions: '查看今日交易',
+    chartTitle: '近30天消费',
+    chartLabel: '近30天每日消费金额柱状图',
+    chartEmpty: '近30天没有消费',
+    tooltipSales: '消费 {{amount}}（{{count}} 笔）',
+    tooltipRefunds: '退货 {{amount}}',
+  },
+  en: {
+    menu: 'Home',
+    title: 'Home',
+    businessDate: 'Business date {{date}}',
+    today: 'Today',
+    sales: 'Sales',
+    voids: 'Voids',
+    refunds: 'Refunds',
+    net: 'Net',
+    netHint: 'Sales − refunds (voided sales are not sales)',
+    count_one: '{{count}} transaction',
+    count_other: '{{count}} transactions',
+    pendingSettlement: 'Pending settlement',
+    pendingSettlementHint: 'Owed to you and not yet paid out, net of fees',
+    viewSettlements: 'Settlements',
+    viewTransactions: "Today's transactions",
+    chartTitle: 'Sales, last 30 days',
+    chartLabel: 'Bar chart of daily sales over the last 30 days',
+    chartEmpty: 'No sales in the last 30 days',
+    tooltipSales: 'Sales {{amount}} ({{count}})',
+    tooltipRefunds: 'Refunds {{amount}}',
+  },
+};
+
+export default bundle;
