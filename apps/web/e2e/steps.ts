@@ -100,3 +100,15 @@ export async function posOpen(page: Page, terminalId: string): Promise<void> {
   if (!signedIn.approved) throw new Error(`terminal ${terminalId} did not sign in`);
   await posDone(page);
 }
+
+/** In the ops console: opens the newest submitted application of `kind` and approves it. */
+export async function approveNewest(page: Page, kind: string, comment: string): Promise<string> {
+  await page.goto(`/ops/reviews?kind=${kind}&status=submitted`);
+  const open = page.locator('[data-testid^="review-open-"]').first();
+  await open.waitFor();
+  await open.click();
+  await page.getByTestId('review-comment').fill(comment);
+  await page.getByTestId('review-approve').click();
+  await page.getByTestId('review-confirm').click();
+  return statusOf(page, 'review-status', ['executed', 'approved']);
+}
