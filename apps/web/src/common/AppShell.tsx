@@ -140,7 +140,7 @@ function ShellHeader({ title, narrow, signInPath, onMenu }: ShellHeaderProps) {
       <Typography.Text strong style={{ flex: 1, whiteSpace: 'nowrap', overflow: 'hidden' }}>
         {narrow ? title : ''}
       </Typography.Text>
-      <Space size="small" wrap={false}>
+      <Space size="small" wrap={false} align="center">
         <LanguageSwitch compact={narrow} />
         {session.data && !narrow && (
           <Typography.Text data-testid="signed-in-as" ellipsis style={{ maxWidth: 140 }}>

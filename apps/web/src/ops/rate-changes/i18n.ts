@@ -1,0 +1,91 @@
+// Strings of rate changes (费率调整 / 调价): the list, the proposal form and withdrawing one's own.
+import type { Bundle } from '../../i18n/index.ts';
+
+const zh = {
+  menu: '费率调整',
+  title: '费率调整',
+  status: '状态',
+  applicationNo: '申请编号',
+  target: '调整对象',
+  plan: '费率方案 {{id}}',
+  service: '服务',
+  rate: '新费率',
+  cap: '封顶 {{cap}}',
+  effectiveFrom: '生效时间',
+  empty: '没有费率调整',
+  review: '审核',
+  view: '查看',
+  withdraw: '撤回',
+  confirmWithdraw: '确认撤回调价提议 {{no}}？',
+  withdrawn: '已撤回 {{no}}',
+  propose: '提议调价',
+  proposeTitle: '提议费率调整',
+  proposeHint: '调价须经另一位运营或财务人员审核后生效，且不影响生效前的交易。',
+  scope: '调整范围',
+  scopes: { merchant: '单个商户', plan: '费率方案' },
+  merchant: '商户',
+  merchantRule: '请选择商户',
+  feePlanId: '费率方案编号',
+  feePlanRule: '请输入费率方案编号（UUID）',
+  serviceRule: '请选择服务',
+  ratePercent: '费率（%）',
+  rateRule: '请输入0–100之间、最多两位小数的费率',
+  capYuan: '单笔封顶（元，可不填）',
+  capRule: '请输入金额，如 20 或 20.00',
+  effectiveDate: '生效日期（北京时间0点起）',
+  effectiveRule: '请选择生效日期',
+  notice:
+    '公告期默认 {{days}} 天：最早可选 {{date}}。审核通过时会按审核时间重新计算公告期，请预留审核时间。',
+  reason: '调价原因',
+  reasonRule: '请填写调价原因',
+  submit: '提交提议',
+  proposed: '已提交调价提议 {{no}}，等待审核',
+};
+
+const en: typeof zh = {
+  menu: 'Rate changes',
+  title: 'Rate changes',
+  status: 'Status',
+  applicationNo: 'Application no.',
+  target: 'Applies to',
+  plan: 'Fee plan {{id}}',
+  service: 'Service',
+  rate: 'New rate',
+  cap: 'cap {{cap}}',
+  effectiveFrom: 'Takes effect',
+  empty: 'No rate change',
+  review: 'Review',
+  view: 'View',
+  withdraw: 'Withdraw',
+  confirmWithdraw: 'Withdraw rate change {{no}}?',
+  withdrawn: '{{no}} withdrawn',
+  propose: 'Propose a rate change',
+  proposeTitle: 'Propose a rate change',
+  proposeHint:
+    'Another ops or finance colleague must approve it; it never applies to ' +
+    'transactions before it takes effect.',
+  scope: 'Scope',
+  scopes: { merchant: 'One merchant', plan: 'A fee plan' },
+  merchant: 'Merchant',
+  merchantRule: 'Choose the merchant',
+  feePlanId: 'Fee plan ID',
+  feePlanRule: 'Enter the fee plan ID (a UUID)',
+  serviceRule: 'Choose the service',
+  ratePercent: 'Rate (%)',
+  rateRule: 'A rate from 0 to 100 with at most two decimals',
+  capYuan: 'Cap per transaction (yuan, optional)',
+  capRule: 'An amount such as 20 or 20.00',
+  effectiveDate: 'Takes effect on (from 00:00 Beijing time)',
+  effectiveRule: 'Choose the date',
+  notice:
+    'Notice period {{days}} days by default: {{date}} at the earliest. Approval ' +
+    'counts the notice again from its own time, so leave time for the review.',
+  reason: 'Reason',
+  reasonRule: 'Give the reason',
+  submit: 'Submit',
+  proposed: 'Rate change {{no}} proposed; it waits for review',
+};
+
+const bundle: Bundle = { 'zh-CN': zh, en };
+
+export default bundle;
