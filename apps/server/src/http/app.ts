@@ -1,7 +1,6 @@
 // The HTTP API of the merchant platform and the ops console (Fastify + zod + OpenAPI at /docs),
 // with /health and /status. Every route validates its input with zod (400 naming the field),
 // answers expected outcomes through errors.ts, and never shows a defect's detail.
-import { existsSync } from 'node:fs';
 import { fastifyCookie } from '@fastify/cookie';
 import { fastifyRateLimit } from '@fastify/rate-limit';
 import { fastifySwagger } from '@fastify/swagger';
@@ -75,8 +74,7 @@ export async function createHttpApp(deps: HttpDeps, options: HttpAppOptions): Pr
     });
   });
   app.setErrorHandler(answerError);
-  const webBuilt = options.webRoot !== undefined && existsSync(`${options.webRoot}/index.html`);
-  if (options.webRoot !== undefined) await registerWeb(app, options.webRoot);
+  const webBuilt = options.webRoot !== undefined && (await registerWeb(app, options.webRoot));
   app.setNotFoundHandler((request, reply) => {
     // A page of the web app, opened or reloaded at its own address.
     if (options.webRoot !== undefined && isPageRequest(request)) {

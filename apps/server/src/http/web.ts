@@ -15,7 +15,8 @@ const API_PREFIXES = ['/v1/', '/docs', '/health', '/status'];
 
 const YEAR_SECONDS = 31_536_000;
 
-export async function registerWeb(app: App, root: string): Promise<void> {
+/** Serves the build under `root`; answers whether there is one. */
+export async function registerWeb(app: App, root: string): Promise<boolean> {
   const built = existsSync(`${root}/index.html`);
   if (built) {
     await app.register(fastifyStatic, {
@@ -34,6 +35,7 @@ export async function registerWeb(app: App, root: string): Promise<void> {
     });
   }
   app.get('/', { schema: { hide: true } }, (request, reply) => sendApp(request, reply, built));
+  return built;
 }
 
 /** Whether a request that no route took is the browser asking for a page of the app. */
@@ -52,9 +54,6 @@ export function sendApp(request: FastifyRequest, reply: FastifyReply, built: boo
       .type('text/plain; charset=utf-8')
       .send('The web app is not built: run `npm run build -w @shoudan/web` (npm start does it).\n');
   }
-  return reply
-    .header('cache-control', 'no-cache')
-    .header('x-content-type-options', 'nosniff')
-    .header('x-frame-options', 'DENY')
-    .sendFile('index.html');
+  // cache-control and nosniff come from the static plugin's setHeaders, as for every file.
+  return reply.header('x-frame-options', 'DENY').sendFile('index.html');
 }
