@@ -2,10 +2,10 @@
 // 390×844 screen without sideways scrolling, and shows no untranslated string key, in Chinese on
 // a desktop and in English on a phone. Method: the platform in-process, Chromium, a screenshot of
 // each page.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, Screen, type Viewport } from './browser.ts';
-import { startE2ePlatform, type E2ePlatform } from './platform.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, Screen, type Viewport } from './browser.ts';
+import { e2eSuite } from './platform.ts';
 import { ownerPhone, signIn } from './steps.ts';
 
 const MERCHANT_PAGES = [
@@ -40,16 +40,7 @@ const APPLICANT_PAGES = ['/apply', '/apply/individual', '/apply/enterprise', '/a
 /** What i18next shows for a key it has no string for: `namespace:key.path`. */
 const UNTRANSLATED = /\b[a-z-]+(\.[a-z-]+)*:[a-z][A-Za-z]*(\.[A-Za-z]+)+\b/;
 
-let platform: E2ePlatform;
-let browser: Browser;
-beforeAll(async () => {
-  platform = await startE2ePlatform();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const suite = e2eSuite();
 
 async function visit(screen: Screen, paths: readonly string[]): Promise<void> {
   const page: Page = screen.page;
@@ -75,8 +66,7 @@ describe.each([
   ['desktop', DESKTOP, 'zh'],
   ['phone', PHONE, 'en'],
 ] as const)('every page on a %s', (name, viewport: Viewport, language) => {
-  const open = (area: string) =>
-    Screen.open(browser, { baseURL: platform.url, viewport, dir: `pages-${name}-${area}` });
+  const open = (area: string) => suite.open(viewport, `pages-${name}-${area}`);
 
   it('of the merchant portal and the virtual POS', async () => {
     const screen = await open('merchant');

@@ -1,7 +1,10 @@
 // The whole platform for the browser tests, in this process: an in-memory PGlite with the demo
 // data, the gateway and the HTTP API with the built web app on free ports, on a clock that runs
 // with real time and can jump past a cutoff. Its log lines are kept for the tests to search.
+// `e2eSuite` gives a test file one such platform and one Chromium.
 import { Writable } from 'node:stream';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createIds, ShiftedClock } from '@shoudan/core';
 import { seedDemoData } from '../../server/src/cli/seed.ts';
 import { loadConfig } from '../../server/src/config.ts';
@@ -10,6 +13,7 @@ import { resolveKeys } from '../../server/src/keys/master-key.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import { startPlatform } from '../../server/src/platform.ts';
 import { createServices, type Services } from '../../server/src/services.ts';
+import { launchBrowser, Screen, type Viewport } from './browser.ts';
 import { E2E_WEB_ROOT } from './web-root.ts';
 
 export type E2ePlatform = {
@@ -67,4 +71,41 @@ export async function startE2ePlatform(): Promise<E2ePlatform> {
     await services.close();
     throw error;
   }
+}
+
+export type E2eSuite = {
+  readonly platform: E2ePlatform;
+  readonly browser: Browser;
+  /** A person's screen on this platform (a browser context of their own). */
+  open(viewport: Viewport, dir: string): Promise<Screen>;
+};
+
+/** One platform and one Chromium for a test file: started before its tests, stopped after. */
+export function e2eSuite(): E2eSuite {
+  let platform: E2ePlatform | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    platform = await startE2ePlatform();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the suite has not started: use it inside a test');
+    return value;
+  };
+  return {
+    get platform() {
+      return started(platform);
+    },
+    get browser() {
+      return started(browser);
+    },
+    open(viewport, dir) {
+      const baseURL = started(platform).url;
+      return Screen.open(started(browser), { baseURL, viewport, dir });
+    },
+  };
 }

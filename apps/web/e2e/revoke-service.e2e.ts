@@ -2,10 +2,9 @@
 // staff member approves it in the ops console, and then the virtual POS declines that payment
 // while the services still held go on. Method: the platform in-process, Chromium through
 // playwright-core, a browser context per person, screenshots of each screen.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, Screen } from './browser.ts';
-import { startE2ePlatform, type E2ePlatform } from './platform.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from './browser.ts';
+import { e2eSuite } from './platform.ts';
 import {
   approveNewest,
   CASHIER,
@@ -20,24 +19,11 @@ import {
 const TERMINAL = '31000102';
 const REVOKED = 'card_credit';
 
-let platform: E2ePlatform;
-let browser: Browser;
-beforeAll(async () => {
-  platform = await startE2ePlatform();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const suite = e2eSuite();
 
 describe('a merchant revokes a service', () => {
   it('is reviewed and approved, after which the POS declines that payment', async () => {
-    const owner = await Screen.open(browser, {
-      baseURL: platform.url,
-      viewport: DESKTOP,
-      dir: 'revoke-service-merchant',
-    });
+    const owner = await suite.open(DESKTOP, 'revoke-service-merchant');
     await signIn(owner.page, 'merchant', ownerPhone(1), '/merchant/services');
     expect(await statusOf(owner.page, `service-row-${REVOKED}`, ['active'])).toBe('active');
     await owner.shot('services');
@@ -50,11 +36,7 @@ describe('a merchant revokes a service', () => {
     expect(pending).toBe('revocation_pending');
     await owner.shot('revocation-pending');
 
-    const reviewer = await Screen.open(browser, {
-      baseURL: platform.url,
-      viewport: DESKTOP,
-      dir: 'revoke-service-ops',
-    });
+    const reviewer = await suite.open(DESKTOP, 'revoke-service-ops');
     await signIn(reviewer.page, 'ops', 'reviewer', '/ops/reviews');
     await reviewer.shot('queue');
     const approved = await approveNewest(reviewer.page, 'service_revocation', '同意撤销');
@@ -65,11 +47,7 @@ describe('a merchant revokes a service', () => {
     expect(await statusOf(owner.page, `service-row-${REVOKED}`, ['revoked'])).toBe('revoked');
     await owner.shot('revoked');
 
-    const cashier = await Screen.open(browser, {
-      baseURL: platform.url,
-      viewport: PHONE,
-      dir: 'revoke-service-pos',
-    });
+    const cashier = await suite.open(PHONE, 'revoke-service-pos');
     await signIn(cashier.page, 'merchant', CASHIER, '/pos');
     await posOpen(cashier.page, TERMINAL);
     const credit = await posSale(cashier.page, '50.00', 'credit');

@@ -1,35 +1,19 @@
 // Goal: the web app is served on the API's port, signs people in to the right area, switches
 // language (our strings and antd's), and fits a desktop and a phone screen. Method: the platform
 // in-process, Chromium through playwright-core, screenshots of each screen.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, Screen } from './browser.ts';
-import { startE2ePlatform, type E2ePlatform } from './platform.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from './browser.ts';
+import { e2eSuite } from './platform.ts';
+import { DEMO_PASSWORD, ownerPhone } from './steps.ts';
 
-const PASSWORD = 'shoudan-demo';
-const OWNER = '13800000001';
-
-let platform: E2ePlatform;
-let browser: Browser;
-beforeAll(async () => {
-  platform = await startE2ePlatform();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const suite = e2eSuite();
 
 describe.each([
   ['desktop', DESKTOP],
   ['phone', PHONE],
 ] as const)('the shell on a %s', (name, viewport) => {
   it('sends a stranger to sign in, and back to the page after signing in', async () => {
-    const screen = await Screen.open(browser, {
-      baseURL: platform.url,
-      viewport,
-      dir: `shell-${name}`,
-    });
+    const screen = await suite.open(viewport, `shell-${name}`);
     const { page } = screen;
     await page.goto('/');
     await expect(page.getByTestId('home-merchant').innerText()).resolves.toContain('商户平台');
@@ -43,8 +27,8 @@ describe.each([
     await expect(page.getByTestId('sign-in-login').getAttribute('aria-invalid')).resolves.toBe(
       'true',
     );
-    await page.getByTestId('sign-in-login').fill(OWNER);
-    await page.getByTestId('sign-in-password').fill(PASSWORD);
+    await page.getByTestId('sign-in-login').fill(ownerPhone(1));
+    await page.getByTestId('sign-in-password').fill(DEMO_PASSWORD);
     await page.getByTestId('sign-in-submit').click();
     await page.waitForURL(/\/merchant$/);
     await screen.shot('merchant-home');
@@ -59,10 +43,15 @@ describe.each([
 
 describe('the API and the pages on one port', () => {
   it('answers an app route with the page, and an unknown API route with JSON', async () => {
-    const page = await fetch(`${platform.url}/ops/reviews`, { headers: { accept: 'text/html' } });
+    const page = await fetch(`${suite.platform.url}/ops/reviews`, {
+      headers: { accept: 'text/html' },
+    });
     expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await page.text()).toContain('<div id="root">');
-    const api = await fetch(`${platform.url}/v1/nothing-here`);
+    const api = await fetch(`${suite.platform.url}/v1/nothing-here`);
     expect(api.status).toBe(404);
     expect((await api.json()).code).toBe('route_not_found');
   });

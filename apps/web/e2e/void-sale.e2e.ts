@@ -2,10 +2,9 @@
 // is open (by voucher number, and picked by time), and a void after the cutoff is refused with
 // the hint to refund instead; the cutoff itself is run by ops in the console. Method: the
 // platform in-process, Chromium through playwright-core at 1280×800 and 390×844, screenshots.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, Screen, type Viewport } from './browser.ts';
-import { startE2ePlatform, type E2ePlatform } from './platform.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, Screen, type Viewport } from './browser.ts';
+import { e2eSuite } from './platform.ts';
 import {
   CASHIER,
   pastCutoff,
@@ -22,19 +21,10 @@ import {
 /** The first demo merchant's second terminal; the demo POS of `npm start` leaves it free. */
 const TERMINAL = '31000102';
 
-let platform: E2ePlatform;
-let browser: Browser;
-beforeAll(async () => {
-  platform = await startE2ePlatform();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const suite = e2eSuite();
 
 async function cashierScreen(viewport: Viewport, dir: string): Promise<Screen> {
-  const screen = await Screen.open(browser, { baseURL: platform.url, viewport, dir });
+  const screen = await suite.open(viewport, dir);
   await signIn(screen.page, 'merchant', CASHIER, '/pos');
   return screen;
 }
@@ -89,15 +79,11 @@ describe('a cashier voids a sale on the virtual POS', () => {
   });
 
   it('refuses a void after the cutoff, with the hint to refund instead', async () => {
-    const { config, clock } = platform.services;
+    const { config, clock } = suite.platform.services;
     const jump = pastCutoff(clock.now(), config.cutoffTime);
-    platform.clock.advance(jump.ms);
+    suite.platform.clock.advance(jump.ms);
     // Ops cut the business date off from the console.
-    const ops = await Screen.open(browser, {
-      baseURL: platform.url,
-      viewport: DESKTOP,
-      dir: 'void-after-cutoff-ops',
-    });
+    const ops = await suite.open(DESKTOP, 'void-after-cutoff-ops');
     await signIn(ops.page, 'ops', 'ops', '/ops/runs');
     expect(await statusOf(ops.page, `runs-date-${jump.businessDate}`, ['due'])).toBe('due');
     await ops.shot('cutoff-due');
